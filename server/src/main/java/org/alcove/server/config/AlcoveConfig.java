@@ -1,0 +1,37 @@
+package org.alcove.server.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The whole configuration, loaded once by {@link ConfigLoader} and passed down through
+ * constructors. Each feature takes only its own record.
+ */
+public record AlcoveConfig(Http http, Store store, Auth auth, Room room, Socket socket) {
+
+    /** @param publicUrl base of join links, or {@code null} to use http://localhost:&lt;bound port&gt; */
+    public record Http(String host, int port, URI publicUrl, int maxBodyBytes) {
+    }
+
+    /** @param jdbcUrl {@code null} for the embedded database under {@code dataDir} */
+    public record Store(Path dataDir, String jdbcUrl, String user, String password, int poolSize) {
+    }
+
+    /**
+     * @param signingKey    base64 key, or {@code null} to generate and persist one
+     * @param adminEmail    {@code null} for the default
+     * @param adminPassword {@code null} for a random one
+     */
+    public record Auth(String signingKey, String issuer, Duration loginTtl, Duration clockLeeway,
+                       int passwordIterations, String adminEmail, String adminPassword,
+                       Duration joinOpensBefore) {
+    }
+
+    public record Room(Duration reconnectGrace, Duration endWarning, Duration overrun, Duration maxExtension) {
+    }
+
+    public record Socket(int maxMessageBytes, Duration authTimeout, Duration idleTimeout, Duration pingInterval,
+                         Duration writeTimeout, int queueMessages, int ratePerSecond, int rateBurst) {
+    }
+}

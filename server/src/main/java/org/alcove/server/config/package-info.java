@@ -1,0 +1,2 @@
+/** Configuration: the immutable record tree and its loader (defaults file, config file, environment, flags). */
+package org.alcove.server.config;

@@ -1,0 +1,18 @@
+package org.alcove.server.store;
+
+import java.time.Instant;
+
+/**
+ * One row of the audit trail. Opaque ids and fixed vocabulary only: never names, emails,
+ * tokens, SDP or addresses.
+ *
+ * @param sessionId     {@code null} for events outside a session (sign-in, accounts)
+ * @param participantId {@code null} when not about a participant
+ * @param role          participant or account role, or {@code null}
+ * @param event         lower-case event name, e.g. {@code session.scheduled}, {@code room.admitted}, {@code auth.failed}
+ * @param outcome       {@code ok}, or a stable error code such as {@code link-reissued}
+ * @param actorId       the account or participant that caused it, or {@code null}
+ */
+public record AuditEvent(Instant at, String sessionId, String participantId, String role,
+                         String event, String outcome, String actorId) {
+}

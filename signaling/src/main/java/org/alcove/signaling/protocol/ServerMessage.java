@@ -1,0 +1,123 @@
+package org.alcove.signaling.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Every message the server sends to a participant, one record per wire {@code type}.
+ * Relayed negotiation carries {@code from}, stamped by the server from the sender's
+ * authenticated seat.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = ServerMessage.Welcome.class, name = "welcome"),
+    @JsonSubTypes.Type(value = ServerMessage.Roster.class, name = "roster"),
+    @JsonSubTypes.Type(value = ServerMessage.WaitingList.class, name = "waiting-list"),
+    @JsonSubTypes.Type(value = ServerMessage.PeerJoined.class, name = "peer-joined"),
+    @JsonSubTypes.Type(value = ServerMessage.PeerLeft.class, name = "peer-left"),
+    @JsonSubTypes.Type(value = ServerMessage.PeerReconnecting.class, name = "peer-reconnecting"),
+    @JsonSubTypes.Type(value = ServerMessage.PeerReconnected.class, name = "peer-reconnected"),
+    @JsonSubTypes.Type(value = ServerMessage.Offer.class, name = "offer"),
+    @JsonSubTypes.Type(value = ServerMessage.Answer.class, name = "answer"),
+    @JsonSubTypes.Type(value = ServerMessage.Candidate.class, name = "candidate"),
+    @JsonSubTypes.Type(value = ServerMessage.IceRestart.class, name = "ice-restart"),
+    @JsonSubTypes.Type(value = ServerMessage.SessionWarning.class, name = "session-warning"),
+    @JsonSubTypes.Type(value = ServerMessage.SessionExtended.class, name = "session-extended"),
+    @JsonSubTypes.Type(value = ServerMessage.SessionEnded.class, name = "session-ended"),
+    @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
+    @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
+})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public sealed interface ServerMessage {
+
+    /** Where a participant stands in the session. */
+    enum SeatState {
+        waiting, admitted
+    }
+
+    /**
+     * Answer to a successful {@code auth}. {@code resumeKey} proves on a later reconnect that
+     * it is the same device; {@code resumed} is true when an earlier seat was taken back.
+     */
+    record Welcome(String participantId, String sessionId, Role role, SeatState state,
+                   Instant startsAt, Instant endsAt, String resumeKey, boolean resumed) implements ServerMessage {
+    }
+
+    /**
+     * Sent when the receiver enters the call (therapist on connect, client on admission, or
+     * on resuming an admitted seat): everyone else in the call.
+     */
+    record Roster(List<Peer> participants) implements ServerMessage {
+    }
+
+    /** Therapist only: the full list of clients waiting to be admitted, sent whenever it changes. */
+    record WaitingList(List<Waiting> waiting) implements ServerMessage {
+    }
+
+    /** Another participant entered the call. */
+    record PeerJoined(Peer peer) implements ServerMessage {
+    }
+
+    /** Another participant is gone for good; see {@link LeaveReason}. */
+    record PeerLeft(String participantId, LeaveReason reason) implements ServerMessage {
+    }
+
+    /** Another participant's connection dropped; their seat is held for the grace period. */
+    record PeerReconnecting(String participantId) implements ServerMessage {
+    }
+
+    /** A participant came back (new connection): expect fresh negotiation from or to them. */
+    record PeerReconnected(String participantId) implements ServerMessage {
+    }
+
+    record Offer(String from, String sdp) implements ServerMessage {
+    }
+
+    record Answer(String from, String sdp) implements ServerMessage {
+    }
+
+    record Candidate(String from, String candidate, String sdpMid, Integer sdpMLineIndex) implements ServerMessage {
+    }
+
+    record IceRestart(String from) implements ServerMessage {
+    }
+
+    /** The session ends at {@code endsAt}; sent a few minutes before. */
+    record SessionWarning(Instant endsAt, long minutesLeft) implements ServerMessage {
+    }
+
+    record SessionExtended(Instant endsAt) implements ServerMessage {
+    }
+
+    /** The session is over for everyone; the socket closes right after with {@link CloseCode#SESSION_ENDED}. */
+    record SessionEnded(EndReason reason) implements ServerMessage {
+    }
+
+    /**
+     * Something the receiver sent was refused. When the code is fatal the socket is closed
+     * right after with the matching {@link CloseCode}. {@code startsAt} accompanies
+     * {@code not-yet-open}.
+     */
+    record Error(ErrorCode code, String message, Instant startsAt) implements ServerMessage {
+        public Error(ErrorCode code) {
+            this(code, code.description(), null);
+        }
+    }
+
+    record Pong() implements ServerMessage {
+    }
+
+    /**
+     * Someone in the call. {@code polite} is the receiver's role towards that peer in
+     * perfect negotiation: exactly one side of every pair is polite.
+     */
+    record Peer(String participantId, Role role, String name, boolean polite, boolean reconnecting) {
+    }
+
+    record Waiting(String participantId, String name, Instant since) {
+    }
+}
