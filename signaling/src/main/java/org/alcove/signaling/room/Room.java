@@ -185,7 +185,7 @@ public final class Room {
             return List.of();
         }
         Outbox out = outbox(now);
-        // Java 17 has no pattern switch; MessageDispatchTest sends every permitted subtype so a
+        // Java 17 has no pattern switch; RoleRulesTest sends every permitted subtype so a
         // new message type fails the build's tests until it is handled here.
         if (message instanceof ClientMessage.Auth) {
             out.error(connection, ErrorCode.ALREADY_AUTHENTICATED);
