@@ -184,4 +184,18 @@ class AdmissionTest {
         List<Effect> rejoin = scene.join(fresh, client(1));
         assertEquals(ServerMessage.SeatState.waiting, only(rejoin, fresh, ServerMessage.Welcome.class).state());
     }
+
+    @Test
+    void external_removal_of_someone_not_connected_still_bars_the_link() {
+        scene.therapistIn();
+        assertEquals(List.of(), scene.room.revoke("c-1", ErrorCode.REMOVED, scene.now));
+        Conn c = new Conn("c");
+        assertRefused(scene.join(c, client(1)), c, ErrorCode.REMOVED);
+    }
+
+    @Test
+    void revoke_accepts_only_link_reissued_or_removed() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> scene.room.revoke("c-1", ErrorCode.DECLINED, scene.now));
+    }
 }
