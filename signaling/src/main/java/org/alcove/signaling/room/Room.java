@@ -280,7 +280,7 @@ public final class Room {
             }
             LeaveReason reason = why == ErrorCode.REMOVED ? LeaveReason.removed : LeaveReason.link_revoked;
             Presence.depart(seats, seat, reason, out);
-            out.record(why == ErrorCode.REMOVED ? RoomEvent.Type.REMOVED : RoomEvent.Type.LEFT, seat.who);
+            out.record(why == ErrorCode.REMOVED ? RoomEvent.Type.REMOVED : RoomEvent.Type.REVOKED, seat.who);
         }
         return out.effects();
     }
