@@ -10,6 +10,7 @@ let audio = null;
 let lastWaiting = 0;
 
 export function setUpWaitingNotice() {
+  toggle.closest('label').hidden = false;
   toggle.checked = window.localStorage.getItem(STORAGE_KEY) === 'on';
   toggle.addEventListener('change', () => {
     window.localStorage.setItem(STORAGE_KEY, toggle.checked ? 'on' : 'off');
