@@ -1,6 +1,7 @@
 package org.alcove.server.e2e;
 
 import dev.onvoid.webrtc.RTCSdpType;
+import dev.onvoid.webrtc.RTCSignalingState;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,7 +90,17 @@ final class JavaPeer implements AutoCloseable {
         });
     }
 
+    /** Restarts ICE towards {@code peerId}: a renegotiation started by this side, whatever its politeness. */
+    void restartIce(String peerId) {
+        withLink(peerId, PeerLink::restartIce);
+    }
+
     // ---- what a test checks ----
+
+    /** Current signalling state towards an announced peer (STABLE once negotiation settled). */
+    RTCSignalingState signalingState(String peerId) {
+        return link(peerId).signalingState();
+    }
 
     /** Waits until the connection to {@code peerId} is CONNECTED; fails with its state and any negotiation problems. */
     void awaitConnected(String peerId, Duration timeout) {
@@ -140,8 +151,7 @@ final class JavaPeer implements AutoCloseable {
 
     /** Kinds of the remote tracks ("audio", "video") received from {@code peerId} so far. */
     Set<String> remoteTrackKinds(String peerId) {
-        CompletableFuture<PeerLink> slot = links.get(peerId);
-        return slot == null || !slot.isDone() ? Set.of() : Set.copyOf(slot.join().remoteTrackKinds);
+        return Set.copyOf(link(peerId).remoteTrackKinds);
     }
 
     List<String> problems() {
@@ -202,6 +212,14 @@ final class JavaPeer implements AutoCloseable {
 
     private CompletableFuture<PeerLink> slot(String peerId) {
         return links.computeIfAbsent(peerId, id -> new CompletableFuture<>());
+    }
+
+    private PeerLink link(String peerId) {
+        CompletableFuture<PeerLink> slot = links.get(peerId);
+        if (slot == null || !slot.isDone()) {
+            throw new AssertionError(describe(peerId) + ": peer not announced");
+        }
+        return slot.join();
     }
 
     private PeerLink awaitLink(String peerId, long deadline, Duration timeout) {

@@ -1,14 +1,17 @@
 package org.alcove.server.e2e;
 
+import dev.onvoid.webrtc.RTCSignalingState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +24,8 @@ class JavaPeerMeshTest {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
     private final Map<String, JavaPeer> peers = new ConcurrentHashMap<>();
+    private final List<Held> held = new ArrayList<>();
+    private volatile boolean holding;
 
     @AfterEach
     void closePeers() {
@@ -76,6 +81,27 @@ class JavaPeerMeshTest {
         assertEquals(Set.of("audio", "video"), peers.get("bob").remoteTrackKinds("alice"));
     }
 
+    @Test
+    void simultaneous_offers_are_settled_by_the_polite_side_rolling_back() throws Exception {
+        join("alice"); // impolite towards bob: the smaller id
+        join("bob");
+        introduce("alice", "bob");
+        assertPairWorks("alice", "bob");
+
+        // Hold the wire so that both offers are out before either arrives: a guaranteed glare.
+        holding = true;
+        peers.get("alice").restartIce("bob");
+        peers.get("bob").restartIce("alice");
+        awaitUntil(() -> heldOffers() == 2, "both sides to send an offer");
+        assertEquals(RTCSignalingState.HAVE_LOCAL_OFFER, peers.get("alice").signalingState("bob"));
+        assertEquals(RTCSignalingState.HAVE_LOCAL_OFFER, peers.get("bob").signalingState("alice"));
+        releaseHeld();
+
+        awaitUntil(() -> peers.get("alice").signalingState("bob") == RTCSignalingState.STABLE
+                && peers.get("bob").signalingState("alice") == RTCSignalingState.STABLE, "both sides to settle");
+        assertPairWorks("alice", "bob");
+    }
+
     private void assertPairWorks(String a, String b) throws InterruptedException {
         JavaPeer peerA = peers.get(a);
         JavaPeer peerB = peers.get(b);
@@ -101,7 +127,36 @@ class JavaPeerMeshTest {
         peers.get(b).onPeer(a, b.compareTo(a) > 0);
     }
 
-    /** Delivers straight to the addressed peer, stamping the sender as the server would. */
+    private int heldOffers() {
+        synchronized (held) {
+            return (int) held.stream().filter(Held::offer).count();
+        }
+    }
+
+    private void releaseHeld() {
+        synchronized (held) {
+            holding = false;
+            held.forEach(message -> message.delivery().run());
+            held.clear();
+        }
+    }
+
+    private void awaitUntil(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                StringBuilder problems = new StringBuilder();
+                peers.forEach((id, peer) -> problems.append(' ').append(id).append('=').append(peer.problems()));
+                throw new AssertionError("timed out waiting for " + what + "; problems:" + problems);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private record Held(boolean offer, Runnable delivery) {
+    }
+
+    /** Delivers to the addressed peer, stamping the sender as the server would (or holds it). */
     private final class Loopback implements Signaller {
         private final String self;
 
@@ -111,17 +166,27 @@ class JavaPeerMeshTest {
 
         @Override
         public void sendOffer(String to, String sdp) {
-            peers.get(to).onOffer(self, sdp);
+            deliver(true, () -> peers.get(to).onOffer(self, sdp));
         }
 
         @Override
         public void sendAnswer(String to, String sdp) {
-            peers.get(to).onAnswer(self, sdp);
+            deliver(false, () -> peers.get(to).onAnswer(self, sdp));
         }
 
         @Override
         public void sendCandidate(String to, String candidate, String sdpMid, int sdpMLineIndex) {
-            peers.get(to).onCandidate(self, candidate, sdpMid, sdpMLineIndex);
+            deliver(false, () -> peers.get(to).onCandidate(self, candidate, sdpMid, sdpMLineIndex));
+        }
+
+        private void deliver(boolean offer, Runnable delivery) {
+            synchronized (held) {
+                if (holding) {
+                    held.add(new Held(offer, delivery));
+                    return;
+                }
+            }
+            delivery.run();
         }
     }
 }

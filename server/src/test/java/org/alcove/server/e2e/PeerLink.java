@@ -94,6 +94,17 @@ final class PeerLink implements PeerConnectionObserver {
         return state;
     }
 
+    RTCSignalingState signalingState() {
+        return pc.getSignalingState();
+    }
+
+    /** Negotiation thread: asks for new ICE credentials, which makes webrtc ask for an offer. */
+    void restartIce() {
+        if (!closed) {
+            pc.restartIce();
+        }
+    }
+
     // ---- perfect negotiation (negotiation thread) ----
 
     private void negotiate() {
