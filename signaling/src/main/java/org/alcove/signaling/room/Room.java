@@ -5,7 +5,6 @@ import org.alcove.signaling.protocol.CloseCode;
 import org.alcove.signaling.protocol.EndReason;
 import org.alcove.signaling.protocol.ErrorCode;
 import org.alcove.signaling.protocol.LeaveReason;
-import org.alcove.signaling.protocol.Role;
 import org.alcove.signaling.protocol.ServerMessage;
 
 import java.time.Instant;
@@ -96,11 +95,13 @@ public final class Room {
     private final Map<String, ErrorCode> barred = new HashMap<>();
     private final Admission admission = new Admission(seats, barred);
     private final Relay relay = new Relay(seats);
+    private final Arrivals arrivals;
     private EndReason endedBecause;
 
     public Room(Schedule schedule, RoomPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = new SessionClock(Objects.requireNonNull(schedule, "schedule"), policy);
+        this.arrivals = new Arrivals(seats, clock, policy);
     }
 
     /** The session's schedule, with {@code endsAt} as extended so far. */
@@ -122,15 +123,7 @@ public final class Room {
             out.error(connection, refusal);
             return out.effects();
         }
-        Seat seat = seats.byId(who.id());
-        if (seat == null) {
-            takeSeat(connection, who, out);
-        } else if (seat.therapist() || ResumeKeys.matches(seat.resumeKey, resumeKey)) {
-            comeBack(seat, connection, out);
-        } else {
-            out.error(connection, ErrorCode.SEAT_TAKEN);
-            out.record(RoomEvent.Type.SEAT_REFUSED, seat.who);
-        }
+        arrivals.arrive(connection, who, resumeKey, out);
         return out.effects();
     }
 
@@ -144,40 +137,6 @@ public final class Room {
         return barred.get(who.id());
     }
 
-    private void takeSeat(Connection connection, Participant who, Outbox out) {
-        if (who.role() == Role.client && seats.clients() >= policy.maxParticipants() - 1) {
-            out.error(connection, ErrorCode.SESSION_FULL);
-            return;
-        }
-        Seat seat = seats.take(who, connection, out.now());
-        out.record(RoomEvent.Type.JOINED, who);
-        out.send(connection, welcome(seat, false));
-        if (seat.admitted) {
-            Presence.enterCall(seats, seat, out);
-        } else {
-            Presence.waitingChanged(seats, out);
-        }
-    }
-
-    private void comeBack(Seat seat, Connection connection, Outbox out) {
-        if (seat.live()) {
-            out.error(seat.connection, ErrorCode.REPLACED);
-            out.record(RoomEvent.Type.REPLACED, seat.who);
-        } else {
-            out.record(RoomEvent.Type.RECONNECTED, seat.who);
-        }
-        seats.attach(seat, connection);
-        out.send(connection, welcome(seat, true));
-        if (seat.admitted) {
-            Presence.backInCall(seats, seat, out);
-        }
-    }
-
-    private ServerMessage.Welcome welcome(Seat seat, boolean resumed) {
-        return new ServerMessage.Welcome(seat.id(), clock.schedule().sessionId(), seat.who.role(), seat.state(),
-                clock.startsAt(), clock.endsAt(), seat.resumeKey, resumed);
-    }
-
     /** A parsed message from a joined connection. Messages from unknown connections are ignored. */
     public List<Effect> handle(Connection connection, ClientMessage message, Instant now) {
         Seat seat = seats.byConnection(connection);
@@ -185,7 +144,7 @@ public final class Room {
             return List.of();
         }
         Outbox out = outbox(now);
-        // Java 17 has no pattern switch; MessageDispatchTest sends every permitted subtype so a
+        // Java 17 has no pattern switch; RoleRulesTest sends every permitted subtype so a
         // new message type fails the build's tests until it is handled here.
         if (message instanceof ClientMessage.Auth) {
             out.error(connection, ErrorCode.ALREADY_AUTHENTICATED);
