@@ -18,7 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -27,7 +29,7 @@ import java.util.function.Function;
  * The live rooms, one per session that someone joined. Every call into a room holds that
  * room's lock and queues the resulting sends before releasing it, so messages to one
  * connection keep the order the room produced them in; records are persisted after the
- * lock. Rooms are created on the first successful join and dropped once ended.
+ * lock. Rooms are created on the first successful join and dropped by the ticker once ended.
  */
 public final class Rooms implements LiveSessions {
     private static final Logger LOG = LoggerFactory.getLogger(Rooms.class);
@@ -36,6 +38,8 @@ public final class Rooms implements LiveSessions {
     private static final int MAX_PARTICIPANTS = 6;
 
     private final Map<String, Room> live = new ConcurrentHashMap<>();
+    /** Ended rooms seen by one tick already; touched only by the ticker thread. */
+    private final Set<String> retiring = new HashSet<>();
     private final RoomPolicy policy;
     private final RoomRecorder recorder;
     private final Clock clock;
@@ -60,7 +64,6 @@ public final class Rooms implements LiveSessions {
                 }
                 connection.joined(room);
                 events = apply(room.join(connection, who, resumeKey, now()));
-                dropIfEnded(session.id(), room);
             }
             recorder.record(events);
             LOG.info("connection {} joined session={} participant={} role={}", connection.id(), session.id(),
@@ -97,7 +100,7 @@ public final class Rooms implements LiveSessions {
             List<RoomEvent> events;
             synchronized (room) {
                 events = apply(room.tick(now));
-                dropIfEnded(entry.getKey(), room);
+                retireIfEnded(entry.getKey(), room);
                 if (room.idle() && now.isAfter(room.schedule().endsAt().plus(policy.overrun()).plus(FORGET_IDLE_AFTER_END))) {
                     live.remove(entry.getKey(), room);
                 }
@@ -118,7 +121,6 @@ public final class Rooms implements LiveSessions {
         List<RoomEvent> events;
         synchronized (room) {
             events = apply(call.apply(room));
-            dropIfEnded(room.schedule().sessionId(), room);
         }
         recorder.record(events);
     }
@@ -131,14 +133,23 @@ public final class Rooms implements LiveSessions {
         List<RoomEvent> events;
         synchronized (room) {
             events = apply(call.apply(room));
-            dropIfEnded(sessionId, room);
         }
         recorder.record(events);
     }
 
-    private void dropIfEnded(String sessionId, Room room) {
-        if (room.ended() && live.remove(sessionId, room)) {
+    /**
+     * An ended room stays for one more tick before it is dropped: until its end is stored, it is
+     * what refuses late joins ({@code session-ended}), instead of a fresh room being created.
+     */
+    private void retireIfEnded(String sessionId, Room room) {
+        if (!room.ended()) {
+            return;
+        }
+        if (retiring.remove(sessionId)) {
+            live.remove(sessionId, room);
             LOG.info("room closed session={}", sessionId);
+        } else {
+            retiring.add(sessionId);
         }
     }
 

@@ -82,15 +82,6 @@ public final class SignalingClient implements AutoCloseable {
         return connection;
     }
 
-    /** The token from a join link ({@code <base>/join#<token>}). */
-    public static String tokenOf(String link) {
-        int hash = link.indexOf('#');
-        if (hash < 0) {
-            throw new IllegalArgumentException("link without a fragment");
-        }
-        return link.substring(hash + 1);
-    }
-
     /** Sends raw text exactly as given (for hostile-input tests). */
     public void send(String text) {
         CompletableFuture<Void> done = new CompletableFuture<>();
