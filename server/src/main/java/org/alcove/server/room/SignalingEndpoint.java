@@ -10,9 +10,10 @@ import java.nio.ByteBuffer;
 /**
  * The Jetty side of one {@code /ws} socket: only forwards open, text, binary, close and
  * error to {@link SocketInput}. Auto-demanding: Jetty reads the next frame once a callback
- * returns, which keeps one socket's input strictly sequential.
+ * returns, which keeps one socket's input strictly sequential. Public only because Jetty
+ * binds the listener methods through method handles, which needs a public class.
  */
-final class SignalingEndpoint implements Session.Listener.AutoDemanding {
+public final class SignalingEndpoint implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(SignalingEndpoint.class);
 
     private final SocketInput input;

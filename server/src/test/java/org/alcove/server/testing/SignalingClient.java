@@ -140,12 +140,12 @@ public final class SignalingClient implements AutoCloseable {
     }
 
     /**
-     * Waits {@code wait}, then fails if a message of {@code type} was ever received on this
-     * socket. Looks at the whole history, so earlier calls to {@link #nextOfType} do not hide one.
+     * Waits {@code wait}, then fails if a message of {@code type} is among those received but not
+     * yet taken by {@link #next}/{@link #nextOfType} (so take what you expected first). Takes nothing.
      */
     public void expectNothingOfType(String type, Duration wait) {
         sleep(wait);
-        for (JsonNode message : received()) {
+        for (JsonNode message : listener.queue) {
             if (type.equals(message.path("type").asText())) {
                 throw new AssertionError("unexpected " + type + ": " + message);
             }
@@ -244,7 +244,8 @@ public final class SignalingClient implements AutoCloseable {
         }
     }
 
-    private static final class Listener implements Session.Listener.AutoDemanding {
+    /** Public because Jetty binds listener methods through method handles. */
+    public static final class Listener implements Session.Listener.AutoDemanding {
         final BlockingQueue<JsonNode> queue = new LinkedBlockingQueue<>();
         final List<JsonNode> history = new ArrayList<>();
         final CountDownLatch closed = new CountDownLatch(1);
