@@ -1,5 +1,6 @@
 package org.alcove.signaling.protocol;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -8,8 +9,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  *
  * <p>Records validate their own required fields so that {@link MessageCodec} can report
  * the missing or invalid field by name. A sender field is deliberately absent: the server
- * stamps the sender on everything it relays.
+ * stamps the sender on everything it relays, and a {@code from} a client writes is ignored
+ * (every other unknown field is refused).
  */
+@JsonIgnoreProperties({"from"})
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = ClientMessage.Auth.class, name = "auth"),

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -45,7 +48,13 @@ public final class MessageCodec {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                // ALLOW_COERCION_OF_SCALARS does not stop numbers and booleans becoming strings.
+                .withCoercionConfig(LogicalType.Textual, config -> config
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .build();
         this.reader = mapper.readerFor(ClientMessage.class);
@@ -54,6 +63,10 @@ public final class MessageCodec {
 
     /** Parses one text frame. */
     public ClientMessage parse(String text) throws ProtocolException {
+        if (!startsAsObject(text)) {
+            // Otherwise a bare scalar reads as an object without a type and is misreported as invalid-field.
+            throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE, null);
+        }
         try {
             ClientMessage message = reader.readValue(text);
             if (message == null) {
@@ -71,8 +84,11 @@ public final class MessageCodec {
             }
             throw new ProtocolException(ErrorCode.INVALID_FIELD, fieldOf(e));
         } catch (MismatchedInputException e) {
-            String field = fieldOf(e);
-            throw new ProtocolException(field == null ? ErrorCode.MALFORMED_MESSAGE : ErrorCode.INVALID_FIELD, field);
+            // A path means a field was wrong (its name may be withheld when absurdly long); none means the shape was.
+            if (e.getPath().isEmpty()) {
+                throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE, null);
+            }
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, fieldOf(e));
         } catch (JsonMappingException e) {
             throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE, null);
         } catch (JsonProcessingException e) {
@@ -92,6 +108,19 @@ public final class MessageCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + message.getClass().getSimpleName(), e);
         }
+    }
+
+    private static boolean startsAsObject(String text) {
+        if (text == null) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return c == '{';
+            }
+        }
+        return false;
     }
 
     private static String fieldOf(JsonMappingException e) {

@@ -1,11 +1,17 @@
 package org.alcove.signaling.room;
 
 import org.alcove.signaling.protocol.ClientMessage;
+import org.alcove.signaling.protocol.CloseCode;
 import org.alcove.signaling.protocol.EndReason;
 import org.alcove.signaling.protocol.ErrorCode;
+import org.alcove.signaling.protocol.LeaveReason;
+import org.alcove.signaling.protocol.ServerMessage;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * The live state of one scheduled session: who holds a seat, who waits, who is in the call,
@@ -63,16 +69,44 @@ import java.util.List;
  *       ({@code peer-left left}) and the connection closed {@code NORMAL}.</li>
  * </ul>
  * Every state change also yields an {@link Effect.Record} of the matching {@link RoomEvent}.
+ *
+ * <h2>Choices within those rules</h2>
+ * <ul>
+ *   <li>A seat keeps its resume key for its whole life (a resume does not rotate it), so a
+ *       client that lost a {@code welcome} in a drop can still come back.</li>
+ *   <li>A client that takes over its own live seat with the resume key is treated like a
+ *       resume: the others get {@code peer-reconnected} and negotiate afresh.</li>
+ *   <li>One seat is always kept for the therapist: a client is refused with
+ *       {@code session-full} when {@code maxParticipants - 1} client seats are taken.</li>
+ *   <li>Joining an ended room gives {@code session-ended}, or {@code session-cancelled} when
+ *       it ended by cancellation. A cancelled room sends {@code session-ended cancelled} and
+ *       closes with {@code SESSION_CANCELLED}.</li>
+ *   <li>{@code admit} of an admitted client and {@code decline} of an admitted client (use
+ *       {@code remove}) are {@code not-allowed}; so is removing the therapist. A client may be
+ *       admitted while its seat is held: it enters the call when it resumes.</li>
+ *   <li>The warning is sent only while {@code now < endsAt}; {@code minutesLeft} is rounded up.</li>
+ * </ul>
  */
 public final class Room {
+    private final RoomPolicy policy;
+    private final SessionClock clock;
+    private final Seats seats = new Seats();
+    /** Participants that may never join this room again, with the error they get. */
+    private final Map<String, ErrorCode> barred = new HashMap<>();
+    private final Admission admission = new Admission(seats, barred);
+    private final Relay relay = new Relay(seats);
+    private final Arrivals arrivals;
+    private EndReason endedBecause;
 
     public Room(Schedule schedule, RoomPolicy policy) {
-        throw new UnsupportedOperationException("not implemented yet");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.clock = new SessionClock(Objects.requireNonNull(schedule, "schedule"), policy);
+        this.arrivals = new Arrivals(seats, clock, policy);
     }
 
     /** The session's schedule, with {@code endsAt} as extended so far. */
     public Schedule schedule() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return clock.schedule();
     }
 
     /**
@@ -81,46 +115,187 @@ public final class Room {
      * or {@code null}.
      */
     public List<Effect> join(Connection connection, Participant who, String resumeKey, Instant now) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(who, "who");
+        Outbox out = outbox(now);
+        ErrorCode refusal = refusal(connection, who);
+        if (refusal != null) {
+            out.error(connection, refusal);
+            return out.effects();
+        }
+        arrivals.arrive(connection, who, resumeKey, out);
+        return out.effects();
+    }
+
+    private ErrorCode refusal(Connection connection, Participant who) {
+        if (endedBecause != null) {
+            return endedBecause == EndReason.CANCELLED ? ErrorCode.SESSION_CANCELLED : ErrorCode.SESSION_ENDED;
+        }
+        if (seats.byConnection(connection) != null) {
+            return ErrorCode.ALREADY_AUTHENTICATED;
+        }
+        return barred.get(who.id());
     }
 
     /** A parsed message from a joined connection. Messages from unknown connections are ignored. */
     public List<Effect> handle(Connection connection, ClientMessage message, Instant now) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Seat seat = seats.byConnection(connection);
+        if (seat == null || endedBecause != null) {
+            return List.of();
+        }
+        Outbox out = outbox(now);
+        // Java 17 has no pattern switch; RoleRulesTest sends every permitted subtype so a
+        // new message type fails the build's tests until it is handled here.
+        if (message instanceof ClientMessage.Auth) {
+            out.error(connection, ErrorCode.ALREADY_AUTHENTICATED);
+        } else if (message instanceof ClientMessage.Ping) {
+            out.send(connection, new ServerMessage.Pong());
+        } else if (message instanceof ClientMessage.Leave) {
+            leave(seat, out);
+        } else if (message instanceof ClientMessage.Offer m) {
+            relay.offer(seat, m, out);
+        } else if (message instanceof ClientMessage.Answer m) {
+            relay.answer(seat, m, out);
+        } else if (message instanceof ClientMessage.Candidate m) {
+            relay.candidate(seat, m, out);
+        } else if (message instanceof ClientMessage.IceRestart m) {
+            relay.iceRestart(seat, m, out);
+        } else if (!seat.therapist()) {
+            out.error(connection, ErrorCode.NOT_ALLOWED);
+        } else if (message instanceof ClientMessage.Admit m) {
+            admission.admit(seat, m.participantId(), out);
+        } else if (message instanceof ClientMessage.Decline m) {
+            admission.decline(seat, m.participantId(), out);
+        } else if (message instanceof ClientMessage.Remove m) {
+            admission.remove(seat, m.participantId(), out);
+        } else if (message instanceof ClientMessage.Extend m) {
+            extend(seat, m.minutes(), out);
+        } else if (message instanceof ClientMessage.End) {
+            finish(EndReason.ENDED_BY_THERAPIST, out);
+        } else {
+            throw new IllegalStateException("unhandled message type " + message.getClass().getSimpleName());
+        }
+        return out.effects();
+    }
+
+    private void leave(Seat seat, Outbox out) {
+        Connection connection = seat.connection;
+        Presence.depart(seats, seat, LeaveReason.left, out);
+        out.close(connection, CloseCode.NORMAL);
+        out.record(RoomEvent.Type.LEFT, seat.who);
+    }
+
+    private void extend(Seat therapist, int minutes, Outbox out) {
+        if (!clock.extend(minutes)) {
+            out.error(therapist.connection, ErrorCode.NOT_ALLOWED);
+            return;
+        }
+        for (Connection connection : seats.liveConnections()) {
+            out.send(connection, new ServerMessage.SessionExtended(clock.endsAt()));
+        }
+        out.record(new RoomEvent(out.now(), clock.schedule().sessionId(), RoomEvent.Type.EXTENDED,
+                therapist.id(), therapist.who.role(), clock.endsAt(), null));
     }
 
     /** The connection's socket closed without {@code leave}; a no-op for replaced or unknown connections. */
     public List<Effect> disconnected(Connection connection, Instant now) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Seat seat = seats.byConnection(connection);
+        if (seat == null || endedBecause != null) {
+            return List.of();
+        }
+        Outbox out = outbox(now);
+        seats.hold(seat, now);
+        out.record(RoomEvent.Type.DISCONNECTED, seat.who);
+        Presence.dropped(seats, seat, out);
+        return out.effects();
     }
 
     /** Advances time: grace expiries, the end warning, the automatic end. Called about once a second. */
     public List<Effect> tick(Instant now) {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (endedBecause != null) {
+            return List.of();
+        }
+        Outbox out = outbox(now);
+        if (clock.timeUp(now)) {
+            finish(EndReason.TIME_UP, out);
+            return out.effects();
+        }
+        for (Seat seat : seats.all()) {
+            if (!seat.live() && !now.isBefore(seat.droppedAt.plus(policy.reconnectGrace()))) {
+                Presence.depart(seats, seat, LeaveReason.connection_lost, out);
+                out.record(RoomEvent.Type.GRACE_EXPIRED, seat.who);
+            }
+        }
+        clock.warningDue(now).ifPresent(warning -> {
+            for (Connection connection : seats.liveConnections()) {
+                out.send(connection, warning);
+            }
+        });
+        return out.effects();
     }
 
     /** Ends the session from outside the call (cancellation, an admin). Idempotent. */
     public List<Effect> end(EndReason reason, Instant now) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Objects.requireNonNull(reason, "reason");
+        Outbox out = outbox(now);
+        if (endedBecause == null) {
+            finish(reason, out);
+        }
+        return out.effects();
+    }
+
+    private void finish(EndReason reason, Outbox out) {
+        endedBecause = reason;
+        CloseCode close = reason == EndReason.CANCELLED ? CloseCode.SESSION_CANCELLED : CloseCode.SESSION_ENDED;
+        for (Connection connection : seats.liveConnections()) {
+            out.send(connection, new ServerMessage.SessionEnded(reason));
+            out.close(connection, close);
+        }
+        seats.clear();
+        out.record(new RoomEvent(out.now(), clock.schedule().sessionId(), RoomEvent.Type.ENDED,
+                null, null, null, reason));
     }
 
     /**
      * The participant's link no longer admits them ({@link ErrorCode#LINK_REISSUED}) or they
      * were removed from outside the call ({@link ErrorCode#REMOVED}): their connection, if any,
      * gets that error and its close, the seat is released, and for {@code REMOVED} they can
-     * never join this room again.
+     * never join this room again. A released seat is recorded as {@code REMOVED} or {@code LEFT}.
      */
     public List<Effect> revoke(String participantId, ErrorCode why, Instant now) {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (why != ErrorCode.LINK_REISSUED && why != ErrorCode.REMOVED) {
+            throw new IllegalArgumentException("revoke takes link-reissued or removed, not " + why.wireName());
+        }
+        Outbox out = outbox(now);
+        if (endedBecause != null) {
+            return out.effects();
+        }
+        if (why == ErrorCode.REMOVED) {
+            barred.put(participantId, ErrorCode.REMOVED);
+        }
+        Seat seat = seats.byId(participantId);
+        if (seat != null) {
+            if (seat.live()) {
+                out.error(seat.connection, why);
+            }
+            LeaveReason reason = why == ErrorCode.REMOVED ? LeaveReason.removed : LeaveReason.link_revoked;
+            Presence.depart(seats, seat, reason, out);
+            out.record(why == ErrorCode.REMOVED ? RoomEvent.Type.REMOVED : RoomEvent.Type.LEFT, seat.who);
+        }
+        return out.effects();
     }
 
     /** True once the session ended; the host then drops the room. */
     public boolean ended() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return endedBecause != null;
     }
 
     /** True when no connection is live and no seat is held. */
     public boolean idle() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return seats.isEmpty();
+    }
+
+    private Outbox outbox(Instant now) {
+        return new Outbox(clock.schedule().sessionId(), Objects.requireNonNull(now, "now"));
     }
 }

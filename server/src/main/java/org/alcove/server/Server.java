@@ -1,0 +1,217 @@
+package org.alcove.server;
+
+import org.alcove.server.accounts.UserRoutes;
+import org.alcove.server.accounts.UserStore;
+import org.alcove.server.auth.AuthRoutes;
+import org.alcove.server.auth.Authenticator;
+import org.alcove.server.auth.JoinTokens;
+import org.alcove.server.auth.LoginTokens;
+import org.alcove.server.auth.Passwords;
+import org.alcove.server.auth.SigningKey;
+import org.alcove.server.config.AlcoveConfig;
+import org.alcove.server.http.Json;
+import org.alcove.server.http.Reply;
+import org.alcove.server.http.Router;
+import org.alcove.server.http.SecurityHeaders;
+import org.alcove.server.http.StaticFiles;
+import org.alcove.server.room.LiveSessions;
+import org.alcove.server.room.Signaling;
+import org.alcove.server.sessions.Scheduling;
+import org.alcove.server.sessions.SessionRoutes;
+import org.alcove.server.store.AuditLog;
+import org.alcove.server.store.Database;
+import org.alcove.server.store.SessionStore;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+
+import javax.crypto.SecretKey;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The whole server as one lifecycle object: storage, auth, HTTP routes, static files and the
+ * WebSocket side. {@link Main} and the integration tests start the same wiring.
+ */
+public final class Server {
+    private final AlcoveConfig config;
+    private final Clock clock;
+
+    private org.eclipse.jetty.server.Server jetty;
+    private ServerConnector connector;
+    private Database database;
+    private SessionStore sessions;
+    private AuditLog audit;
+    private UserStore users;
+    private Passwords passwords;
+    private JoinTokens joinTokens;
+    private LoginTokens loginTokens;
+    private Scheduling scheduling;
+    private Signaling signaling;
+
+    public Server(AlcoveConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    /** @param clock the time every token, schedule and audit row uses; tests pass a controllable one */
+    public Server(AlcoveConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public synchronized void start() throws Exception {
+        if (jetty != null) {
+            throw new IllegalStateException("already started");
+        }
+        database = Database.open(config.store());
+        try {
+            SecretKey key = SigningKey.load(config.auth(), config.store().dataDir());
+            sessions = new SessionStore(database);
+            audit = new AuditLog(database);
+            users = new UserStore(database);
+            passwords = new Passwords(config.auth().passwordIterations());
+            joinTokens = new JoinTokens(key, config.auth(), config.room(), clock);
+            loginTokens = new LoginTokens(key, config.auth(), clock);
+
+            jetty = new org.eclipse.jetty.server.Server();
+            HttpConfiguration http = new HttpConfiguration();
+            http.setSendServerVersion(false);
+            http.setSendXPoweredBy(false);
+            connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+            connector.setHost(config.http().host());
+            connector.setPort(config.http().port());
+            jetty.addConnector(connector);
+            ErrorHandler errors = new ErrorHandler();
+            errors.setShowStacks(false);
+            errors.setShowMessageInTitle(false);
+            jetty.setErrorHandler(errors);
+
+            ContextHandler context = new ContextHandler("/");
+            Handler.Sequence handlers = new Handler.Sequence();
+            Router router = new Router(new Json(), config.http().maxBodyBytes());
+            handlers.addHandler(router);
+            handlers.addHandler(StaticFiles.joinPage());
+
+            LiveSessions live = wireRooms(context, handlers);
+
+            handlers.addHandler(StaticFiles.handler());
+            context.setHandler(new SecurityHeaders(handlers));
+            jetty.setHandler(context);
+
+            scheduling = new Scheduling(sessions, joinTokens, audit, live, clock, this::publicUrl);
+            Authenticator authenticator = new Authenticator(loginTokens, users, this::publicUrl);
+            router.add("GET", "/healthz", request -> Reply.ok(Map.of("status", "ok")));
+            new AuthRoutes(users, passwords, loginTokens, audit, clock, config.auth().loginTtl(),
+                    () -> "https".equals(publicUrl().getScheme())).register(router);
+            new UserRoutes(users, passwords, authenticator, audit, clock).register(router);
+            new SessionRoutes(sessions, users, scheduling, authenticator, clock).register(router);
+
+            jetty.start();
+            signaling.start();
+        } catch (Exception | Error e) {
+            stopQuietly();
+            throw e;
+        }
+    }
+
+    /**
+     * The one place the WebSocket side plugs in: add the {@code /ws} upgrade handler to
+     * {@code handlers} (it runs after the API routes and before the static files) and return the
+     * {@link LiveSessions} the scheduling routes call on cancel and reissue.
+     */
+    private LiveSessions wireRooms(ContextHandler context, Handler.Sequence handlers) {
+        // wired by room/
+        signaling = new Signaling(config, joinTokens, sessions, audit, clock);
+        handlers.addHandler(signaling.handler(jetty, context));
+        return signaling.liveSessions();
+    }
+
+    public synchronized void stop() throws Exception {
+        try {
+            if (signaling != null) {
+                // Sockets get 1001 before Jetty stops; the timer thread stops ticking rooms.
+                signaling.stop();
+                signaling = null;
+            }
+            if (jetty != null) {
+                jetty.stop();
+            }
+        } finally {
+            jetty = null;
+            if (database != null) {
+                database.close();
+                database = null;
+            }
+        }
+    }
+
+    private void stopQuietly() {
+        try {
+            stop();
+        } catch (Exception ignored) {
+            // Already failing to start; the original error is the one to report.
+        }
+    }
+
+    /** Where this server can be reached locally: {@code http://127.0.0.1:<bound port>}. */
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + started().getLocalPort());
+    }
+
+    /** The base of join links: the configured public URL, else {@code http://localhost:<bound port>}. */
+    public URI publicUrl() {
+        URI configured = config.http().publicUrl();
+        return configured != null ? configured : URI.create("http://localhost:" + started().getLocalPort());
+    }
+
+    private ServerConnector started() {
+        if (connector == null) {
+            throw new IllegalStateException("server not started");
+        }
+        return connector;
+    }
+
+    public AlcoveConfig config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public UserStore users() {
+        return users;
+    }
+
+    public Passwords passwords() {
+        return passwords;
+    }
+
+    public JoinTokens joinTokens() {
+        return joinTokens;
+    }
+
+    public LoginTokens loginTokens() {
+        return loginTokens;
+    }
+
+    public Scheduling scheduling() {
+        return scheduling;
+    }
+}

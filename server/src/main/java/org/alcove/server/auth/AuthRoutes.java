@@ -1,0 +1,85 @@
+package org.alcove.server.auth;
+
+import org.alcove.server.accounts.User;
+import org.alcove.server.accounts.UserStore;
+import org.alcove.server.http.ApiException;
+import org.alcove.server.http.Reply;
+import org.alcove.server.http.Router;
+import org.alcove.server.store.AuditEvent;
+import org.alcove.server.store.AuditLog;
+import org.eclipse.jetty.http.HttpCookie;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * {@code POST /api/auth/login} and {@code /api/auth/logout}. A wrong email and a wrong password
+ * give the same 401 after the same amount of hashing, so sign-in does not reveal accounts.
+ */
+public final class AuthRoutes {
+    private final UserStore users;
+    private final Passwords passwords;
+    private final LoginTokens tokens;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Duration loginTtl;
+    private final BooleanSupplier secureCookie;
+
+    record LoginRequest(String email, String password) {
+    }
+
+    record LoginReply(String token, String role) {
+    }
+
+    public AuthRoutes(UserStore users, Passwords passwords, LoginTokens tokens, AuditLog audit, Clock clock,
+                      Duration loginTtl, BooleanSupplier secureCookie) {
+        this.users = users;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.audit = audit;
+        this.clock = clock;
+        this.loginTtl = loginTtl;
+        this.secureCookie = secureCookie;
+    }
+
+    public void register(Router router) {
+        router.add("POST", "/api/auth/login", request -> login(request.body(LoginRequest.class)));
+        router.add("POST", "/api/auth/logout", request -> Reply.noContent().withCookie(cookie("", 0)));
+    }
+
+    private Reply login(LoginRequest body) {
+        if (body.email() == null || body.email().isBlank()) {
+            throw ApiException.invalidField("email", "Field 'email' is required.");
+        }
+        if (body.password() == null || body.password().isEmpty()) {
+            throw ApiException.invalidField("password", "Field 'password' is required.");
+        }
+        Optional<User> user = users.findByEmail(body.email().trim().toLowerCase(Locale.ROOT));
+        boolean ok = user.isPresent()
+                ? passwords.matches(body.password(), user.get().passwordHash())
+                : passwords.matchesNothing(body.password());
+        if (!ok) {
+            // No email and no account id in the row: a failed sign-in must not confirm an account.
+            audit.append(new AuditEvent(clock.instant(), null, null, null, "auth.login", "failed", null));
+            throw ApiException.unauthorized();
+        }
+        User account = user.get();
+        audit.append(new AuditEvent(clock.instant(), null, null, account.role().name(), "auth.login", "ok",
+                account.id()));
+        String token = tokens.issue(account);
+        return Reply.ok(new LoginReply(token, account.role().name())).withCookie(cookie(token, loginTtl.toSeconds()));
+    }
+
+    private HttpCookie cookie(String value, long maxAgeSeconds) {
+        return HttpCookie.build(Authenticator.COOKIE, value)
+                .httpOnly(true)
+                .sameSite(HttpCookie.SameSite.STRICT)
+                .path("/")
+                .secure(secureCookie.getAsBoolean())
+                .maxAge(maxAgeSeconds)
+                .build();
+    }
+}

@@ -1,0 +1,83 @@
+package org.alcove.server.auth;
+
+import org.alcove.server.accounts.AccountRole;
+import org.alcove.server.accounts.User;
+import org.alcove.server.accounts.UserStore;
+import org.alcove.server.http.ApiException;
+import org.alcove.server.http.ApiRequest;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Finds the caller of an API request from {@code Authorization: Bearer} or the
+ * {@value #COOKIE} cookie. A cookie is sent by the browser on its own, so a state-changing
+ * request that relies on it must also carry a same-origin {@code Origin} header (CSRF defence on
+ * top of SameSite=Strict). The account is looked up on every request, so a deleted account or a
+ * changed role takes effect at once.
+ */
+public final class Authenticator {
+    public static final String COOKIE = "alcove_session";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final LoginTokens tokens;
+    private final UserStore users;
+    private final Supplier<URI> publicUrl;
+
+    public Authenticator(LoginTokens tokens, UserStore users, Supplier<URI> publicUrl) {
+        this.tokens = tokens;
+        this.users = users;
+        this.publicUrl = publicUrl;
+    }
+
+    /** The caller, or 401 (no or bad credential), or 403 (cookie without a same-origin Origin). */
+    public Caller require(ApiRequest request) {
+        Optional<String> authorization = request.header("Authorization");
+        String token;
+        boolean viaCookie;
+        if (authorization.isPresent()) {
+            String value = authorization.get();
+            if (!value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                throw ApiException.unauthorized();
+            }
+            token = value.substring(7).trim();
+            viaCookie = false;
+        } else {
+            token = request.cookie(COOKIE).orElseThrow(ApiException::unauthorized);
+            viaCookie = true;
+        }
+        LoginClaims claims = tokens.verify(token).orElseThrow(ApiException::unauthorized);
+        User user = users.find(claims.userId()).orElseThrow(ApiException::unauthorized);
+        if (viaCookie && !SAFE_METHODS.contains(request.method()) && !sameOrigin(request)) {
+            throw ApiException.forbidden("A cookie-authenticated change needs a same-origin Origin header.");
+        }
+        return new Caller(user.id(), user.role(), user.name());
+    }
+
+    /** The caller if they are an admin; 401 or 403 otherwise. */
+    public Caller requireAdmin(ApiRequest request) {
+        Caller caller = require(request);
+        if (caller.role() != AccountRole.admin) {
+            throw ApiException.forbidden("Only an admin may do this.");
+        }
+        return caller;
+    }
+
+    private boolean sameOrigin(ApiRequest request) {
+        Optional<String> origin = request.header("Origin").map(o -> o.trim().toLowerCase(Locale.ROOT));
+        if (origin.isEmpty()) {
+            return false;
+        }
+        return origin.get().equals(origin(publicUrl.get())) || origin.get().equals(request.origin());
+    }
+
+    private static String origin(URI url) {
+        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+        int port = url.getPort();
+        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        return scheme + "://" + url.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+    }
+}

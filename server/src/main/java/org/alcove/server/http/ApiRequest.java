@@ -1,0 +1,88 @@
+package org.alcove.server.http;
+
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** A routed request: path parameters, headers, cookies and a size-limited strict JSON body. */
+public final class ApiRequest {
+    private final Request request;
+    private final Map<String, String> pathParams;
+    private final Json json;
+    private final int maxBodyBytes;
+
+    ApiRequest(Request request, Map<String, String> pathParams, Json json, int maxBodyBytes) {
+        this.request = request;
+        this.pathParams = pathParams;
+        this.json = json;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public String method() {
+        return request.getMethod();
+    }
+
+    /** A {@code {name}} segment of the matched path pattern. */
+    public String param(String name) {
+        String value = pathParams.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("route has no parameter " + name);
+        }
+        return value;
+    }
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(request.getHeaders().get(name));
+    }
+
+    public Optional<String> cookie(String name) {
+        List<HttpCookie> cookies = Request.getCookies(request);
+        return cookies.stream().filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst();
+    }
+
+    /** {@code scheme://host[:port]} this request was sent to, for same-origin checks. */
+    public String origin() {
+        HttpURI uri = request.getHttpURI();
+        String scheme = uri.getScheme() == null ? "http" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String authority = request.getHeaders().get(HttpHeader.HOST);
+        if (authority == null) {
+            authority = uri.getAuthority();
+        }
+        return scheme + "://" + (authority == null ? "" : authority.toLowerCase(Locale.ROOT));
+    }
+
+    /** The JSON body as {@code type}: 415 unless JSON, 413 past the size limit, 400 if malformed. */
+    public <T> T body(Class<T> type) {
+        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        String mime = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        if (!mime.equals("application/json")) {
+            throw ApiException.unsupportedMediaType();
+        }
+        return json.read(bytes(), type);
+    }
+
+    private byte[] bytes() {
+        long declared = request.getLength();
+        if (declared > maxBodyBytes) {
+            throw ApiException.tooLarge(maxBodyBytes);
+        }
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] body = in.readNBytes(maxBodyBytes + 1);
+            if (body.length > maxBodyBytes) {
+                throw ApiException.tooLarge(maxBodyBytes);
+            }
+            return body;
+        } catch (IOException e) {
+            throw ApiException.malformedJson("The request body could not be read.");
+        }
+    }
+}

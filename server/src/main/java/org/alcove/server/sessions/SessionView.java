@@ -1,0 +1,17 @@
+package org.alcove.server.sessions;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A session as the API shows it. Links appear only for the owning therapist (and client links for
+ * the admin who just booked or reissued them); an admin never gets a therapist link, since a
+ * link is a way into the room.
+ */
+public record SessionView(String id, String therapistId, Instant startsAt, Instant endsAt, String status,
+                          String therapistLink, List<ClientLink> clientLinks) {
+
+    /** One client; {@code link} is {@code null} where links are not shown. */
+    public record ClientLink(String clientId, String name, String link) {
+    }
+}
