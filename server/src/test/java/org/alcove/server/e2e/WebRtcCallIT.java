@@ -58,10 +58,19 @@ class WebRtcCallIT {
         server.close();
     }
 
+    /** Closes everyone even if one teardown fails, so no native peer outlives its test. */
     @AfterEach
     void leave() throws Exception {
+        Exception failure = null;
         for (Participant participant : participants) {
-            participant.close();
+            try {
+                participant.close();
+            } catch (Exception | AssertionError e) {
+                failure = failure == null ? new Exception("teardown failed", e) : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -196,9 +205,12 @@ class WebRtcCallIT {
 
     private record Participant(String label, SignalingClient socket, SignalingBridge bridge, JavaPeer peer) {
         void close() throws InterruptedException {
-            bridge.close();
-            socket.close();
-            peer.close();
+            try {
+                bridge.close();
+                socket.close();
+            } finally {
+                peer.close();
+            }
         }
     }
 }
