@@ -34,7 +34,7 @@ CREATE TABLE participants (
     user_id    VARCHAR(40),
     token_id   VARCHAR(40)  NOT NULL,
     status     VARCHAR(20)  NOT NULL,
-    position   INTEGER      NOT NULL,
+    seat_order INTEGER      NOT NULL,
     CONSTRAINT participants_session_fk FOREIGN KEY (session_id) REFERENCES sessions (id),
     CONSTRAINT participants_user_fk FOREIGN KEY (user_id) REFERENCES users (id)
 );

@@ -3,6 +3,7 @@ package org.alcove.server.http;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +28,7 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             .addModule(new JavaTimeModule())
             .build();
 
@@ -41,27 +42,37 @@ public final class Json {
                 throw ApiException.malformedJson("The request body must be a JSON object.");
             }
             return value;
-        } catch (UnrecognizedPropertyException e) {
-            throw ApiException.unknownField(path(e));
-        } catch (MismatchedInputException e) {
-            String field = path(e);
-            if (field.isEmpty()) {
-                throw ApiException.malformedJson("The request body must be a JSON object.");
-            }
-            throw ApiException.invalidField(field, "Field '" + field + "' has the wrong type.");
         } catch (JsonMappingException e) {
-            String field = path(e);
-            throw field.isEmpty() ? ApiException.malformedJson("The request body could not be read.")
-                    : ApiException.invalidField(field, "Field '" + field + "' is invalid.");
+            throw mappingProblem(e);
         } catch (JsonProcessingException e) {
-            // Parser messages quote input; give a fixed text plus the position only.
-            String where = e.getLocation() == null ? "" : " near column " + e.getLocation().getColumnNr();
-            String what = e.getMessage() != null && e.getMessage().startsWith("Duplicate field")
-                    ? "A field appears twice" : "The body is not well-formed JSON";
-            throw ApiException.malformedJson(what + where + ".");
+            throw parseProblem(e);
         } catch (IOException e) {
             throw ApiException.malformedJson("The request body could not be read.");
         }
+    }
+
+    private static ApiException parseProblem(JsonProcessingException e) {
+        // Parser messages quote the input; give a fixed text plus the position only.
+        String where = e.getLocation() == null ? "" : " near column " + e.getLocation().getColumnNr();
+        String what = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
+                ? "A field appears twice" : "The body is not well-formed JSON";
+        return ApiException.malformedJson(what + where + ".");
+    }
+
+    private static ApiException mappingProblem(JsonMappingException e) {
+        if (e.getCause() instanceof StreamReadException cause) {
+            return parseProblem(cause);
+        }
+        String field = path(e);
+        if (e instanceof UnrecognizedPropertyException) {
+            return ApiException.unknownField(field);
+        }
+        if (field.isEmpty()) {
+            return ApiException.malformedJson("The request body must be a JSON object.");
+        }
+        return e instanceof MismatchedInputException
+                ? ApiException.invalidField(field, "Field '" + field + "' has the wrong type.")
+                : ApiException.invalidField(field, "Field '" + field + "' is invalid.");
     }
 
     public byte[] write(Object value) {

@@ -42,8 +42,8 @@ public final class SessionStore {
                     ps.executeUpdate();
                 }
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO participants (id, session_id, role,"
-                        + " name, email, user_id, token_id, status, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    int position = 0;
+                        + " name, email, user_id, token_id, status, seat_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    int seat = 0;
                     for (ParticipantRecord p : participants) {
                         ps.setString(1, p.id());
                         ps.setString(2, p.sessionId());
@@ -53,7 +53,7 @@ public final class SessionStore {
                         ps.setString(6, p.userId());
                         ps.setString(7, p.tokenId());
                         ps.setString(8, p.status().name());
-                        ps.setInt(9, position++);
+                        ps.setInt(9, seat++);
                         ps.addBatch();
                     }
                     ps.executeBatch();
@@ -90,7 +90,7 @@ public final class SessionStore {
 
     /** The therapist first, then the clients in booking order. */
     public List<ParticipantRecord> participants(String sessionId) {
-        return participants("SELECT * FROM participants WHERE session_id = ? ORDER BY position", sessionId, null);
+        return participants("SELECT * FROM participants WHERE session_id = ? ORDER BY seat_order", sessionId, null);
     }
 
     public void setParticipantStatus(String sessionId, String participantId, ParticipantStatus status) {

@@ -1,0 +1,112 @@
+package org.alcove.server;
+
+import org.alcove.server.config.AlcoveConfig;
+import org.alcove.server.config.ConfigException;
+import org.alcove.server.config.ConfigLoader;
+
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
+
+/** {@code alcove serve [--port N] [--data DIR] [--demo]}: starts the server until the process is stopped. */
+public final class Main {
+    static final String USAGE = String.join(System.lineSeparator(),
+            "Usage: alcove serve [--port N] [--data DIR] [--demo]",
+            "  --port N     HTTP port (default 8080; 0 picks a free port)",
+            "  --data DIR   data directory for the database and signing key (default ./data)",
+            "  --demo       create a demo therapist and a session starting now, and print its links",
+            "  --help       show this help",
+            "Every setting can also be set by an ALCOVE_... environment variable (see README).");
+
+    /** Bad command line: print usage, exit 2. */
+    static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Server server;
+        try {
+            server = launch(args, System.getenv(), System.out);
+        } catch (UsageException e) {
+            if (!e.getMessage().isEmpty()) {
+                System.err.println("alcove: " + e.getMessage());
+            }
+            System.err.println(USAGE);
+            System.exit(e.getMessage().isEmpty() ? 0 : 2);
+            return;
+        } catch (ConfigException e) {
+            System.err.println("alcove: " + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (Exception e) {
+            System.err.println("alcove: could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                System.err.println("alcove: error while stopping: " + e.getMessage());
+            }
+        }, "alcove-shutdown"));
+    }
+
+    /**
+     * Parses the flags, starts the server, creates the first admin (and the demo, if asked) and
+     * prints what the operator needs to {@code out}. {@code --help} is a UsageException with an
+     * empty message.
+     */
+    static Server launch(String[] args, Map<String, String> env, PrintStream out) throws Exception {
+        Map<String, String> overrides = new HashMap<>();
+        boolean demo = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> overrides.put("http.port", value(args, ++i, "--port"));
+                case "--data" -> overrides.put("store.data-dir", value(args, ++i, "--data"));
+                case "--demo" -> demo = true;
+                case "--help", "-h" -> throw new UsageException("");
+                default -> throw new UsageException("unknown option " + args[i]);
+            }
+        }
+        // The documented short names for the first admin, next to the generic ALCOVE_AUTH_... ones.
+        aliasEnv(env, overrides, "ALCOVE_ADMIN_EMAIL", "auth.admin-email");
+        aliasEnv(env, overrides, "ALCOVE_ADMIN_PASSWORD", "auth.admin-password");
+        AlcoveConfig config = ConfigLoader.load(env, overrides);
+
+        Server server = new Server(config);
+        server.start();
+        try {
+            Bootstrap.createAdminIfNone(server, out);
+            if (demo) {
+                Bootstrap.demo(server, out);
+            }
+        } catch (RuntimeException e) {
+            server.stop();
+            throw e;
+        }
+        out.println("Alcove listening on " + server.publicUrl());
+        return server;
+    }
+
+    private static String value(String[] args, int index, String flag) throws UsageException {
+        if (index >= args.length || args[index].startsWith("--")) {
+            throw new UsageException(flag + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static void aliasEnv(Map<String, String> env, Map<String, String> overrides, String alias, String key) {
+        String value = env.get(alias);
+        if (value != null && !value.isBlank() && !env.containsKey(ConfigLoader.envName(key))) {
+            overrides.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.alcove.server;
+
+import org.alcove.server.auth.JoinClaims;
+import org.alcove.server.auth.SigningKey;
+import org.alcove.server.testing.Api;
+import org.alcove.signaling.protocol.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainIT {
+    private static final Map<String, String> ENV = Map.of("ALCOVE_AUTH_PASSWORD_ITERATIONS", "1000",
+            "ALCOVE_HTTP_HOST", "127.0.0.1");
+    private Path data;
+
+    @BeforeEach
+    void tempDir() throws Exception {
+        data = Files.createTempDirectory("alcove-main-");
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        try (Stream<Path> paths = Files.walk(data)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private record Run(Server server, String out) {
+    }
+
+    private Run launch(String... extra) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        List<String> args = new java.util.ArrayList<>(List.of("--port", "0", "--data", data.toString()));
+        args.addAll(List.of(extra));
+        Server server = Main.launch(args.toArray(String[]::new), ENV, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return new Run(server, bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String line(String out, String prefix) {
+        return out.lines().map(String::trim).filter(l -> l.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line starting with " + prefix + " in:\n" + out))
+                .substring(prefix.length()).trim();
+    }
+
+    @Test
+    void first_start_prints_the_admin_password_once_and_it_works() throws Exception {
+        Run first = launch();
+        String password;
+        try {
+            assertEquals("admin@alcove.local", line(first.out(), "Email:"));
+            password = line(first.out(), "Password:").split("\\s+")[0];
+            assertEquals(20, password.length());
+            assertTrue(first.out().contains("Alcove listening on http://localhost:"));
+        } finally {
+            first.server().stop();
+        }
+        Run second = launch();
+        try {
+            assertFalse(second.out().contains(password), "the password is printed only on first start");
+            assertFalse(second.out().contains("Password:"));
+            new Api(second.server().uri()).login("admin@alcove.local", password);
+        } finally {
+            second.server().stop();
+        }
+    }
+
+    @Test
+    void signing_key_is_created_owner_only_and_never_printed() throws Exception {
+        Run run = launch("--demo");
+        try {
+            Path key = data.resolve(SigningKey.FILE_NAME);
+            assertTrue(Files.exists(key));
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+            String secret = Files.readString(key).trim();
+            assertFalse(run.out().contains(secret));
+        } finally {
+            run.server().stop();
+        }
+    }
+
+    @Test
+    void a_new_data_directory_is_private_to_the_owner() throws Exception {
+        Path fresh = data.resolve("fresh");
+        Server server = Main.launch(new String[]{"--port", "0", "--data", fresh.toString()}, ENV,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void demo_prints_a_therapist_login_and_two_working_links() throws Exception {
+        Run run = launch("--demo");
+        try {
+            String therapistLink = line(run.out(), "Therapist link:");
+            String clientLink = line(run.out(), "Client link:");
+            JoinClaims therapist = run.server().joinTokens().verify(Api.tokenOf(therapistLink));
+            JoinClaims client = run.server().joinTokens().verify(Api.tokenOf(clientLink));
+            assertEquals(Role.therapist, therapist.role());
+            assertEquals(Role.client, client.role());
+            assertEquals(therapist.sessionId(), client.sessionId());
+            String login = line(run.out(), "Demo therapist:");
+            String password = login.substring(login.indexOf('/') + 1).trim();
+            new Api(run.server().uri()).login("therapist@alcove.local", password);
+        } finally {
+            run.server().stop();
+        }
+        Run again = launch("--demo");
+        try {
+            String login = line(again.out(), "Demo therapist:");
+            new Api(again.server().uri()).login("therapist@alcove.local", login.substring(login.indexOf('/') + 1).trim());
+        } finally {
+            again.server().stop();
+        }
+    }
+
+    @Test
+    void admin_credentials_can_come_from_the_environment() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(ENV);
+        env.put("ALCOVE_ADMIN_EMAIL", "Boss@Example.test");
+        env.put("ALCOVE_ADMIN_PASSWORD", "configured-admin-password");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Server server = Main.launch(new String[]{"--port", "0", "--data", data.toString()}, env,
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            assertFalse(bytes.toString(StandardCharsets.UTF_8).contains("configured-admin-password"));
+            new Api(server.uri()).login("boss@example.test", "configured-admin-password");
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void unknown_flags_and_missing_values_are_usage_errors() {
+        assertThrows(Main.UsageException.class, () -> Main.launch(new String[]{"--nope"}, ENV, System.out));
+        assertThrows(Main.UsageException.class, () -> Main.launch(new String[]{"--port"}, ENV, System.out));
+        assertThrows(Main.UsageException.class, () -> Main.launch(new String[]{"--help"}, ENV, System.out));
+    }
+
+    @Test
+    void bad_configuration_is_a_config_error_naming_the_setting() {
+        var error = assertThrows(org.alcove.server.config.ConfigException.class,
+                () -> Main.launch(new String[]{"--port", "eighty", "--data", data.toString()}, ENV, System.out));
+        assertTrue(error.getMessage().contains("ALCOVE_HTTP_PORT"), error.getMessage());
+    }
+}

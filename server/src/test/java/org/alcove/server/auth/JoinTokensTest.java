@@ -1,0 +1,179 @@
+package org.alcove.server.auth;
+
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.Keys;
+import org.alcove.server.accounts.AccountRole;
+import org.alcove.server.accounts.User;
+import org.alcove.server.config.AlcoveConfig;
+import org.alcove.server.config.ConfigLoader;
+import org.alcove.server.store.ParticipantRecord;
+import org.alcove.server.store.ParticipantStatus;
+import org.alcove.server.store.SessionRecord;
+import org.alcove.server.store.SessionStatus;
+import org.alcove.server.testing.MutableClock;
+import org.alcove.signaling.protocol.Role;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.SecretKey;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JoinTokensTest {
+    private static final Instant START = Instant.parse("2030-01-31T14:00:00Z");
+
+    private final AlcoveConfig config = ConfigLoader.load(Map.of(), Map.of());
+    private final SecretKey key = randomKey(32);
+    private final MutableClock clock = new MutableClock(START.minus(Duration.ofHours(1)));
+    private final JoinTokens tokens = new JoinTokens(key, config.auth(), config.room(), clock);
+    private final SessionRecord session = new SessionRecord("s_1", "u_t", START, START.plus(Duration.ofMinutes(50)),
+            SessionStatus.SCHEDULED, null, null, clock.instant());
+    private final ParticipantRecord client = new ParticipantRecord("p_c", "s_1", Role.client, "C", null, null,
+            "t_1", ParticipantStatus.ACTIVE);
+
+    private static SecretKey randomKey(int bytes) {
+        byte[] raw = new byte[bytes];
+        new SecureRandom().nextBytes(raw);
+        return Keys.hmacShaKeyFor(raw);
+    }
+
+    private JoinTokenException.Kind refusal(String token) {
+        return assertThrows(JoinTokenException.class, () -> tokens.verify(token)).kind();
+    }
+
+    @Test
+    void verifies_its_own_token_inside_the_window() throws Exception {
+        clock.set(START);
+        JoinClaims claims = tokens.verify(tokens.issue(session, client));
+        assertEquals(new JoinClaims("s_1", "p_c", Role.client, "t_1",
+                START.minus(Duration.ofMinutes(15)), START.plus(Duration.ofMinutes(50 + 10 + 60))), claims);
+    }
+
+    @Test
+    void token_opens_fifteen_minutes_before_the_start() throws Exception {
+        String token = tokens.issue(session, client);
+        clock.set(START.minus(Duration.ofMinutes(16)));
+        JoinTokenException early = assertThrows(JoinTokenException.class, () -> tokens.verify(token));
+        assertEquals(JoinTokenException.Kind.NOT_YET_VALID, early.kind());
+        assertEquals("s_1", early.claims().sessionId());
+        assertEquals(START.minus(Duration.ofMinutes(15)), early.claims().notBefore());
+        clock.set(START.minus(Duration.ofMinutes(15)));
+        assertEquals("p_c", tokens.verify(token).participantId());
+    }
+
+    @Test
+    void expired_token_is_refused_with_its_verified_claims() {
+        String token = tokens.issue(session, client);
+        clock.set(START.plus(Duration.ofMinutes(50 + 10 + 60)).plus(Duration.ofMinutes(1)));
+        JoinTokenException expired = assertThrows(JoinTokenException.class, () -> tokens.verify(token));
+        assertEquals(JoinTokenException.Kind.EXPIRED, expired.kind());
+        assertEquals("t_1", expired.claims().tokenId());
+    }
+
+    @Test
+    void forged_signature_is_invalid_without_claims() {
+        JoinTokens other = new JoinTokens(randomKey(32), config.auth(), config.room(), clock);
+        JoinTokenException forged = assertThrows(JoinTokenException.class,
+                () -> tokens.verify(other.issue(session, client)));
+        assertEquals(JoinTokenException.Kind.INVALID, forged.kind());
+        assertNull(forged.claims());
+    }
+
+    @Test
+    void forged_expired_token_is_invalid_not_expired() {
+        JoinTokens other = new JoinTokens(randomKey(32), config.auth(), config.room(), clock);
+        String forged = other.issue(session, client);
+        clock.set(START.plus(Duration.ofDays(2)));
+        assertEquals(JoinTokenException.Kind.INVALID, refusal(forged));
+    }
+
+    @Test
+    void tampered_payload_is_invalid() {
+        clock.set(START);
+        String[] parts = tokens.issue(session, client).split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"client\"", "\"therapist\"");
+        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        assertEquals(JoinTokenException.Kind.INVALID, refusal(tampered));
+    }
+
+    @Test
+    void unsigned_alg_none_token_is_invalid() {
+        clock.set(START);
+        String payload = new String(Base64.getUrlDecoder().decode(tokens.issue(session, client).split("\\.")[1]),
+                StandardCharsets.UTF_8);
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String none = b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".";
+        assertEquals(JoinTokenException.Kind.INVALID, refusal(none));
+    }
+
+    @Test
+    void another_algorithm_with_the_same_key_is_invalid() {
+        SecretKey longKey = randomKey(64);
+        JoinTokens pinned = new JoinTokens(longKey, config.auth(), config.room(), clock);
+        clock.set(START);
+        String hs512 = Jwts.builder().issuer("alcove").audience().add(JoinTokens.AUDIENCE).and()
+                .id("t_1").subject("p_c").claim("sid", "s_1").claim("role", "client")
+                .issuedAt(Date.from(START)).notBefore(Date.from(START)).expiration(Date.from(START.plusSeconds(600)))
+                .signWith(longKey, Jwts.SIG.HS512).compact();
+        JoinTokenException refused = assertThrows(JoinTokenException.class, () -> pinned.verify(hs512));
+        assertEquals(JoinTokenException.Kind.INVALID, refused.kind());
+    }
+
+    @Test
+    void wrong_issuer_or_audience_or_missing_claim_is_invalid() {
+        clock.set(START);
+        Date now = Date.from(START);
+        Date later = Date.from(START.plusSeconds(600));
+        assertEquals(JoinTokenException.Kind.INVALID, refusal(Jwts.builder().issuer("someone-else")
+                .audience().add(JoinTokens.AUDIENCE).and().id("t").subject("p").claim("sid", "s").claim("role", "client")
+                .issuedAt(now).notBefore(now).expiration(later).signWith(key, Jwts.SIG.HS256).compact()));
+        assertEquals(JoinTokenException.Kind.INVALID, refusal(Jwts.builder().issuer("alcove")
+                .audience().add("alcove-api").and().id("t").subject("p").claim("sid", "s").claim("role", "client")
+                .issuedAt(now).notBefore(now).expiration(later).signWith(key, Jwts.SIG.HS256).compact()));
+        assertEquals(JoinTokenException.Kind.INVALID, refusal(Jwts.builder().issuer("alcove")
+                .audience().add(JoinTokens.AUDIENCE).and().id("t").subject("p").claim("role", "client")
+                .issuedAt(now).notBefore(now).expiration(later).signWith(key, Jwts.SIG.HS256).compact()));
+        assertEquals(JoinTokenException.Kind.INVALID, refusal(Jwts.builder().issuer("alcove")
+                .audience().add(JoinTokens.AUDIENCE).and().id("t").subject("p").claim("sid", "s").claim("role", "admin")
+                .issuedAt(now).notBefore(now).expiration(later).signWith(key, Jwts.SIG.HS256).compact()));
+        assertEquals(JoinTokenException.Kind.INVALID, refusal(Jwts.builder().issuer("alcove")
+                .audience().add(JoinTokens.AUDIENCE).and().id("t").subject("p").claim("sid", "s").claim("role", "client")
+                .issuedAt(now).expiration(later).signWith(key, Jwts.SIG.HS256).compact()));
+    }
+
+    @Test
+    void login_token_is_never_a_join_token_even_when_expired() {
+        LoginTokens logins = new LoginTokens(key, config.auth(), clock);
+        String login = logins.issue(new User("u_t", "t@test.local", "T", AccountRole.therapist, "x", clock.instant()));
+        assertEquals(JoinTokenException.Kind.INVALID, refusal(login));
+        clock.advance(Duration.ofDays(2));
+        assertEquals(JoinTokenException.Kind.INVALID, refusal(login));
+    }
+
+    @Test
+    void join_token_is_never_a_login_token() {
+        LoginTokens logins = new LoginTokens(key, config.auth(), clock);
+        clock.set(START);
+        assertTrue(logins.verify(tokens.issue(session, client)).isEmpty());
+    }
+
+    @Test
+    void garbage_is_invalid() {
+        for (String junk : new String[]{"", " ", "abc", "a.b.c", "..", "eyJhbGciOiJIUzI1NiJ9..x"}) {
+            assertEquals(JoinTokenException.Kind.INVALID, refusal(junk), junk);
+        }
+        assertEquals(JoinTokenException.Kind.INVALID, refusal(null));
+    }
+}
