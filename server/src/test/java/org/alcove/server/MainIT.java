@@ -95,6 +95,18 @@ class MainIT {
     }
 
     @Test
+    void a_new_data_directory_is_private_to_the_owner() throws Exception {
+        Path fresh = data.resolve("fresh");
+        Server server = Main.launch(new String[]{"--port", "0", "--data", fresh.toString()}, ENV,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
     void demo_prints_a_therapist_login_and_two_working_links() throws Exception {
         Run run = launch("--demo");
         try {

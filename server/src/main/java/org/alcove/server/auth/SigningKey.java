@@ -3,6 +3,7 @@ package org.alcove.server.auth;
 import io.jsonwebtoken.security.Keys;
 import org.alcove.server.config.AlcoveConfig;
 import org.alcove.server.config.ConfigException;
+import org.alcove.server.store.Database;
 
 import javax.crypto.SecretKey;
 import java.io.IOException;
@@ -43,7 +44,7 @@ public final class SigningKey {
     }
 
     private static void generate(Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        Database.createPrivateDirectory(file.toAbsolutePath().getParent());
         byte[] key = new byte[MIN_BYTES];
         new SecureRandom().nextBytes(key);
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 public final class Signaling {
     private static final Logger LOG = LoggerFactory.getLogger(Signaling.class);
     private static final long TICK_MILLIS = 1000;
+    private static final long CLOSE_GRACE_MILLIS = 2000;
 
     private final AlcoveConfig.Socket config;
     private final Rooms rooms;
@@ -71,10 +72,23 @@ public final class Signaling {
         }, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** Closes every socket with 1001 (after what is already queued) and stops the timer thread. */
+    /**
+     * Closes every socket with 1001 (after what is already queued), waits up to
+     * {@link #CLOSE_GRACE_MILLIS} for the close handshakes so Jetty's own stop does not abort
+     * them first, and stops the timer thread.
+     */
     public void stop() {
-        input.closeAll();
         timers.shutdownNow();
+        input.closeAll();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_GRACE_MILLIS);
+        while (input.openCount() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Open sockets, for tests and health output. */

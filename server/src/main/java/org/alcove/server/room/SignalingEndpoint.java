@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 import java.nio.ByteBuffer;
 
 /**
- * The Jetty side of one {@code /ws} socket: only forwards open, text, binary, close and
- * error to {@link SocketInput}. Auto-demanding: Jetty reads the next frame once a callback
+ * The Jetty side of one {@code /ws} socket: only forwards open, text, binary, pong, close
+ * and error to {@link SocketInput}. Auto-demanding: Jetty reads the next frame once a callback
  * returns, which keeps one socket's input strictly sequential. Public only because Jetty
  * binds the listener methods through method handles, which needs a public class.
  */
@@ -37,6 +37,11 @@ public final class SignalingEndpoint implements Session.Listener.AutoDemanding {
     public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
         callback.succeed();
         input.binary(connection);
+    }
+
+    @Override
+    public void onWebSocketPong(ByteBuffer payload) {
+        input.pong(connection);
     }
 
     @Override

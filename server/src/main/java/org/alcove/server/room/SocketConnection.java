@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -41,6 +42,9 @@ final class SocketConnection implements Connection {
     private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.AWAITING_AUTH);
     private volatile Room room;
     private volatile Future<?> authDeadline;
+    /** When the client was last heard from (any frame, pongs included), by {@link System#nanoTime()}. */
+    private volatile long lastHeard = System.nanoTime();
+    private final AtomicBoolean dropped = new AtomicBoolean();
 
     SocketConnection(String id, Session session, MessageCodec codec, int queueMessages,
                      int ratePerSecond, int rateBurst) {
@@ -96,6 +100,24 @@ final class SocketConnection implements Connection {
         return room;
     }
 
+    /** The client sent something (a message or a pong). */
+    void heard() {
+        lastHeard = System.nanoTime();
+    }
+
+    /**
+     * Drops a connection whose client has not answered pings (nor sent anything) for
+     * {@code silenceNanos}: a peer that vanished without closing keeps TCP writable for a long
+     * time, and our own pings would keep Jetty's idle timer from firing.
+     */
+    boolean disconnectIfSilent(long nowNanos, long silenceNanos) {
+        if (nowNanos - lastHeard <= silenceNanos) {
+            return false;
+        }
+        drop("no pong");
+        return true;
+    }
+
     RateLimit.Verdict rate() {
         return rateLimit.take(System.nanoTime());
     }
@@ -134,10 +156,17 @@ final class SocketConnection implements Connection {
         if (!outbox.stalled(nowNanos, writeTimeoutNanos)) {
             return false;
         }
-        LOG.info("connection {} closed: write timeout", id);
-        outbox.dead();
-        session.disconnect();
+        drop("write timeout");
         return true;
+    }
+
+    /** Aborts the TCP connection without a close handshake (the peer is not listening anyway). */
+    private void drop(String why) {
+        if (dropped.compareAndSet(false, true)) {
+            LOG.info("connection {} dropped: {}", id, why);
+            outbox.dead();
+            session.disconnect();
+        }
     }
 
     /** A WebSocket ping; the client's pong keeps the idle timeout from firing. Control frames may interleave with data. */

@@ -57,6 +57,7 @@ final class SocketInput {
     }
 
     void text(SocketConnection connection, String text) {
+        connection.heard();
         if (connection.closing() || !admitRate(connection)) {
             return;
         }
@@ -76,6 +77,7 @@ final class SocketInput {
 
     /** Binary frames small enough to reach us (see {@link SignalingRoute}) are refused but harmless. */
     void binary(SocketConnection connection) {
+        connection.heard();
         if (connection.closing() || !admitRate(connection)) {
             return;
         }
@@ -84,6 +86,10 @@ final class SocketInput {
         } else {
             connection.refuse(ErrorCode.BINARY_NOT_SUPPORTED);
         }
+    }
+
+    void pong(SocketConnection connection) {
+        connection.heard();
     }
 
     void closed(SocketConnection connection, int statusCode) {
@@ -101,12 +107,14 @@ final class SocketInput {
         }
     }
 
-    /** Pings every open socket; disconnects those whose writes have stalled. */
+    /** Drops sockets whose writes stalled or whose client went silent; pings the rest when asked. */
     void sweep(boolean ping) {
         long now = System.nanoTime();
         long writeTimeout = config.writeTimeout().toNanos();
+        long silence = config.idleTimeout().toNanos();
         for (SocketConnection connection : open) {
-            if (!connection.disconnectIfStalled(now, writeTimeout) && ping) {
+            if (!connection.disconnectIfStalled(now, writeTimeout) && !connection.disconnectIfSilent(now, silence)
+                    && ping) {
                 connection.ping();
             }
         }

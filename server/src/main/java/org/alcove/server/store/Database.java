@@ -6,6 +6,12 @@ import org.alcove.server.config.AlcoveConfig;
 import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -22,6 +28,9 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(AlcoveConfig.Store config) {
+        if (config.jdbcUrl() == null) {
+            createPrivateDirectory(config.dataDir());
+        }
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(config.jdbcUrl() != null ? config.jdbcUrl() : embeddedUrl(config));
         hikari.setUsername(config.user());
@@ -38,8 +47,24 @@ public final class Database implements AutoCloseable {
         return new Database(pool);
     }
 
+    /** The data dir holds accounts and the signing key: only the owner may list or read it. */
+    public static void createPrivateDirectory(Path dir) {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        try {
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dir, e);
+        }
+    }
+
     private static String embeddedUrl(AlcoveConfig.Store config) {
-        // AUTO_SERVER off: one process owns the file; the data dir is created by H2 if missing.
+        // One process owns the file; DB_CLOSE_ON_EXIT off so stop() (not a JVM hook) closes it.
         return "jdbc:h2:file:" + config.dataDir().toAbsolutePath().resolve("alcove") + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 

@@ -54,6 +54,31 @@ class SeatsIT {
     }
 
     @Test
+    void a_client_gone_longer_than_the_grace_period_has_left_and_must_wait_again() {
+        LiveFixture.Booking booking = live.book(1);
+        try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken())) {
+            therapist.nextOfType("welcome", WAIT);
+            SignalingClient first = SignalingClient.join(live.uri(), booking.clientToken(0));
+            String resumeKey = first.nextOfType("welcome", WAIT).path("resumeKey").asText();
+            therapist.send(new ClientMessage.Admit(booking.clientId(0)));
+            first.nextOfType("roster", WAIT);
+            first.drop();
+            therapist.nextOfType("peer-reconnecting", WAIT);
+
+            live.advance(live.server().config().room().reconnectGrace().plusSeconds(1));
+
+            JsonNode left = therapist.nextOfType("peer-left", WAIT);
+            assertEquals(booking.clientId(0), left.path("participantId").asText());
+            assertEquals("connection-lost", left.path("reason").asText());
+            try (SignalingClient back = SignalingClient.join(live.uri(), booking.clientToken(0), resumeKey)) {
+                JsonNode welcome = back.nextOfType("welcome", WAIT);
+                assertEquals("waiting", welcome.path("state").asText());
+                back.expectNothingOfType("roster", QUIET);
+            }
+        }
+    }
+
+    @Test
     void a_second_device_without_the_resume_key_is_refused_and_the_first_is_undisturbed() {
         LiveFixture.Booking booking = live.book(1);
         try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken());

@@ -105,6 +105,28 @@ class SessionLifecycleIT {
     }
 
     @Test
+    void everyone_is_warned_before_the_end_and_disconnected_when_time_is_up() {
+        LiveFixture.Booking booking = live.book(live.now(), 30, 1);
+        try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken());
+             SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0))) {
+            Instant endsAt = Instant.parse(therapist.nextOfType("welcome", WAIT).path("endsAt").asText());
+            client.nextOfType("welcome", WAIT);
+
+            live.advance(Duration.ofMinutes(26));
+            assertEquals(endsAt, Instant.parse(client.nextOfType("session-warning", WAIT).path("endsAt").asText()));
+            therapist.nextOfType("session-warning", WAIT);
+
+            live.advance(Duration.ofMinutes(4).plus(live.server().config().room().overrun()).plusSeconds(1));
+            for (SignalingClient socket : List.of(therapist, client)) {
+                assertEquals("time-up", socket.nextOfType("session-ended", WAIT).path("reason").asText());
+                assertEquals(4010, socket.awaitClose(WAIT));
+            }
+        }
+        live.awaitStored(() -> live.server().sessions().find(booking.sessionId()).orElseThrow().status()
+                == org.alcove.server.store.SessionStatus.ENDED);
+    }
+
+    @Test
     void the_audit_trail_records_join_admit_decline_leave_and_end_with_opaque_ids_only() {
         LiveFixture.Booking booking = live.book(2);
         try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken());

@@ -23,7 +23,8 @@ class SocketAuthIT {
 
     @BeforeAll
     static void start() throws Exception {
-        live = LiveFixture.start();
+        // A short auth deadline keeps the timeout test quick; the default is 5 s.
+        live = LiveFixture.start(java.util.Map.of("ws.auth-timeout", "PT1S"));
     }
 
     @AfterAll
@@ -47,7 +48,7 @@ class SocketAuthIT {
     @Test
     void a_socket_that_never_authenticates_is_closed_after_the_deadline() {
         try (SignalingClient silent = SignalingClient.connect(live.uri())) {
-            assertEquals(4001, silent.awaitClose(Duration.ofSeconds(10)));
+            assertEquals(4001, silent.awaitClose(WAIT));
             assertEquals("auth-timeout", silent.received().get(0).path("code").asText());
         }
     }

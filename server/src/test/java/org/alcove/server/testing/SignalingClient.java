@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real signalling client for tests: a Jetty WebSocket client on {@code <server>/ws}.
@@ -191,6 +192,16 @@ public final class SignalingClient implements AutoCloseable {
         return listener.closed.getCount() == 0 ? listener.closeReason : null;
     }
 
+    /** WebSocket pings received from the server so far (each answered with a pong unless told otherwise). */
+    public int pingsReceived() {
+        return listener.pings.get();
+    }
+
+    /** Stops answering the server's pings, as a peer whose network vanished would (TCP stays up). */
+    public void stopAnsweringPings() {
+        listener.answerPings = false;
+    }
+
     public boolean isOpen() {
         return session.isOpen();
     }
@@ -249,8 +260,25 @@ public final class SignalingClient implements AutoCloseable {
         final BlockingQueue<JsonNode> queue = new LinkedBlockingQueue<>();
         final List<JsonNode> history = new ArrayList<>();
         final CountDownLatch closed = new CountDownLatch(1);
+        final AtomicInteger pings = new AtomicInteger();
+        volatile boolean answerPings = true;
+        volatile Session session;
         volatile int closeCode = -1;
         volatile String closeReason;
+
+        @Override
+        public void onWebSocketOpen(Session session) {
+            this.session = session;
+        }
+
+        /** Overriding this turns off Jetty's automatic pong, so the test can play a vanished peer. */
+        @Override
+        public void onWebSocketPing(ByteBuffer payload) {
+            pings.incrementAndGet();
+            if (answerPings) {
+                session.sendPong(payload, Callback.NOOP);
+            }
+        }
 
         @Override
         public void onWebSocketText(String text) {
