@@ -44,7 +44,7 @@ final class Bootstrap {
         out.println("  Email:    " + email);
         out.println(configuredPassword == null
                 ? "  Password: " + password + "   (shown only this once)"
-                : "  Password: as configured in ALCOVE_AUTH_ADMIN_PASSWORD");
+                : "  Password: as configured (ALCOVE_ADMIN_PASSWORD)");
     }
 
     /** Creates or resets the demo therapist and books a session starting now with one client. */

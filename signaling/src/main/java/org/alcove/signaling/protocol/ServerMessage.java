@@ -100,11 +100,20 @@ public sealed interface ServerMessage {
     /**
      * Something the receiver sent was refused. When the code is fatal the socket is closed
      * right after with the matching {@link CloseCode}. {@code startsAt} accompanies
-     * {@code not-yet-open}.
+     * {@code not-yet-open}; {@code field} names the offending field of {@code invalid-field}.
      */
-    record Error(ErrorCode code, String message, Instant startsAt) implements ServerMessage {
+    record Error(ErrorCode code, String message, Instant startsAt, String field) implements ServerMessage {
         public Error(ErrorCode code) {
-            this(code, code.description(), null);
+            this(code, code.description(), null, null);
+        }
+
+        public Error(ErrorCode code, String message, Instant startsAt) {
+            this(code, message, startsAt, null);
+        }
+
+        /** An {@code invalid-field} (or other parse) error naming the field when known. */
+        public static Error about(ErrorCode code, String field) {
+            return new Error(code, code.description(), null, field);
         }
     }
 

@@ -259,8 +259,11 @@ public final class Room {
     /**
      * The participant's link no longer admits them ({@link ErrorCode#LINK_REISSUED}) or they
      * were removed from outside the call ({@link ErrorCode#REMOVED}): their connection, if any,
-     * gets that error and its close, the seat is released, and for {@code REMOVED} they can
-     * never join this room again. A released seat is recorded as {@code REMOVED} or {@code LEFT}.
+     * gets that error and its close, and the seat is released. For {@code REMOVED} they can
+     * never join this room again with any link. A reissue is the therapist deliberately sending
+     * a fresh link, so it lifts an earlier decline or removal: the old link is refused by the
+     * host (its token id is no longer current) and the new one joins as a waiting client.
+     * A released seat is recorded as {@code REMOVED} or {@code REVOKED}.
      */
     public List<Effect> revoke(String participantId, ErrorCode why, Instant now) {
         if (why != ErrorCode.LINK_REISSUED && why != ErrorCode.REMOVED) {
@@ -272,6 +275,8 @@ public final class Room {
         }
         if (why == ErrorCode.REMOVED) {
             barred.put(participantId, ErrorCode.REMOVED);
+        } else {
+            barred.remove(participantId);
         }
         Seat seat = seats.byId(participantId);
         if (seat != null) {
@@ -280,7 +285,7 @@ public final class Room {
             }
             LeaveReason reason = why == ErrorCode.REMOVED ? LeaveReason.removed : LeaveReason.link_revoked;
             Presence.depart(seats, seat, reason, out);
-            out.record(why == ErrorCode.REMOVED ? RoomEvent.Type.REMOVED : RoomEvent.Type.LEFT, seat.who);
+            out.record(why == ErrorCode.REMOVED ? RoomEvent.Type.REMOVED : RoomEvent.Type.REVOKED, seat.who);
         }
         return out.effects();
     }

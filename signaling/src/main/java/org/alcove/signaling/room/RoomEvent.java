@@ -27,6 +27,8 @@ public record RoomEvent(Instant at, String sessionId, Type type, String particip
         REMOVED,
         /** A participant left on purpose. */
         LEFT,
+        /** A participant's link was reissued while they held a seat; the seat is released. */
+        REVOKED,
         /** A participant's connection dropped; the seat is held. */
         DISCONNECTED,
         /** A participant came back within the grace period. */

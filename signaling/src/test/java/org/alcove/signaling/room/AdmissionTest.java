@@ -186,6 +186,20 @@ class AdmissionTest {
     }
 
     @Test
+    void a_reissued_link_lets_a_removed_client_wait_again_but_never_skips_admission() {
+        Conn t = scene.therapistIn();
+        Conn c = scene.admitted(t, client(1));
+        scene.send(t, new ClientMessage.Remove("c-1"));
+
+        assertEquals(List.of(), scene.room.revoke("c-1", ErrorCode.LINK_REISSUED, scene.now));
+        Conn fresh = new Conn("fresh");
+        List<Effect> rejoin = scene.join(fresh, client(1));
+        assertEquals(ServerMessage.SeatState.waiting, only(rejoin, fresh, ServerMessage.Welcome.class).state());
+        assertEquals(List.of(), to(rejoin, fresh, ServerMessage.Roster.class));
+        assertEquals(1, only(rejoin, t, ServerMessage.WaitingList.class).waiting().size());
+    }
+
+    @Test
     void external_removal_of_someone_not_connected_still_bars_the_link() {
         scene.therapistIn();
         assertEquals(List.of(), scene.room.revoke("c-1", ErrorCode.REMOVED, scene.now));
