@@ -113,6 +113,11 @@ class WaitingRoomIT {
             assertEquals("declined", again.nextErrorCode(WAIT));
             assertEquals(4008, again.awaitClose(WAIT));
         }
+        // The therapist can change their mind only by sending a new link.
+        String fresh = live.reissue(booking, 0);
+        try (SignalingClient renewed = SignalingClient.join(live.uri(), fresh)) {
+            assertEquals("waiting", renewed.nextOfType("welcome", WAIT).path("state").asText());
+        }
     }
 
     @Test
