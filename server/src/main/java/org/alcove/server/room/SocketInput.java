@@ -196,9 +196,8 @@ final class SocketInput {
         }
     }
 
-    /** The fixed description, plus the offending field's wire name when the codec knows it. */
+    /** The fixed description, and the offending field's wire name when the codec knows it. */
     private static ServerMessage.Error errorFor(ErrorCode code, String field) {
-        String message = field == null ? code.description() : code.description() + " Field: " + field;
-        return new ServerMessage.Error(code, message, null);
+        return ServerMessage.Error.about(code, field);
     }
 }

@@ -87,7 +87,7 @@ class WaitingRoomIT {
             client.send("{\"type\":\"offer\",\"to\":\"" + booking.therapistId() + "\",\"sdp\":\"x\",\"sender\":\"t\"}");
             JsonNode refused = client.nextOfType("error", WAIT);
             assertEquals("invalid-field", refused.path("code").asText());
-            assertTrue(refused.path("message").asText().contains("sender"), refused.toString());
+            assertEquals("sender", refused.path("field").asText(), refused.toString());
             therapist.expectNothingOfType("offer", QUIET);
 
             // Relay reaches exactly the addressee.
