@@ -83,10 +83,13 @@ export function sessionCard(session, options) {
   if (options.owner && scheduled) {
     const actions = document.createElement('div');
     actions.className = 'actions';
-    actions.append(
-      button('Start session', 'primary', () => start(options, error)),
-      button('Cancel session', 'danger', () => cancel(options, error)),
-    );
+    const startButton = button('Start session', 'primary', () => start(options, error));
+    const cancelButton = button('Cancel session', 'danger', () => cancel(options, error));
+    // Several cards have these buttons: the description says which session each one is for.
+    for (const b of [startButton, cancelButton]) {
+      b.setAttribute('aria-describedby', headingId);
+    }
+    actions.append(startButton, cancelButton);
     card.append(actions);
   }
   card.append(error);

@@ -10,6 +10,7 @@ import org.alcove.server.auth.JoinClaims;
 import org.alcove.server.auth.JoinTokenException;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.Chromium;
+import org.alcove.server.testing.SignalingClient;
 import org.alcove.server.testing.TestServer;
 import org.alcove.signaling.protocol.Role;
 import org.junit.jupiter.api.AfterAll;
@@ -212,6 +213,12 @@ class DashboardIT {
         assertNotEquals(oldLink, newLink);
         assertEquals(claims(newLink).tokenId(), currentTokenId(sessionId, clientId));
         assertNotEquals(claims(oldLink).tokenId(), currentTokenId(sessionId, clientId));
+        try (SignalingClient old = SignalingClient.join(server.uri(), Api.tokenOf(oldLink))) {
+            assertEquals("link-reissued", old.nextErrorCode(Duration.ofSeconds(5)));
+        }
+        try (SignalingClient fresh = SignalingClient.join(server.uri(), Api.tokenOf(newLink))) {
+            assertEquals("waiting", fresh.nextOfType("welcome", Duration.ofSeconds(5)).get("state").asText());
+        }
     }
 
     @Test
