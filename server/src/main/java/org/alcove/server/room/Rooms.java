@@ -6,6 +6,7 @@ import org.alcove.signaling.protocol.ClientMessage;
 import org.alcove.signaling.protocol.EndReason;
 import org.alcove.signaling.protocol.ErrorCode;
 import org.alcove.signaling.room.Effect;
+import org.alcove.signaling.room.Occupancy;
 import org.alcove.signaling.room.Participant;
 import org.alcove.signaling.room.Room;
 import org.alcove.signaling.room.RoomEvent;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -92,6 +94,17 @@ public final class Rooms implements LiveSessions {
     @Override
     public void revoke(String sessionId, String participantId, ErrorCode why) {
         inSession(sessionId, room -> room.revoke(participantId, why, now()));
+    }
+
+    @Override
+    public Optional<Occupancy> occupancy(String sessionId) {
+        Room room = live.get(sessionId);
+        if (room == null) {
+            return Optional.empty();
+        }
+        synchronized (room) {
+            return room.ended() ? Optional.empty() : Optional.of(room.occupancy());
+        }
     }
 
     /** Advances every room's time; called about once a second by one thread. */
