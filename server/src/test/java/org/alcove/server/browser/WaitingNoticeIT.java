@@ -60,7 +60,14 @@ class WaitingNoticeIT {
         String token = server.api().newTherapist(EMAIL);
         JsonNode session = server.api().schedule(token, server.clock().instant(), 50, "Ann");
         JsonNode ann = session.get("clientLinks").get(0);
+        // Counts the chime's tones: the test cannot hear, but it can see the oscillators start.
+        page.addInitScript("window.tones = 0; const start = OscillatorNode.prototype.start;"
+                + "OscillatorNode.prototype.start = function (...a) { window.tones++; return start.apply(this, a); };");
         StaffPages.signIn(page, server, EMAIL, StaffPages.THERAPIST_PASSWORD);
+        Locator sound = page.getByLabel("Play a sound when a client is waiting");
+        assertThat(sound).not().isChecked();
+        sound.check();
+        assertEquals(2, tones(), "ticking the box plays the chime once, so the therapist knows it");
         Locator card = page.locator("article[data-session-id='" + session.get("id").asText() + "']");
         Locator notice = page.locator("#waiting-notice");
         assertThat(notice).hasAttribute("aria-live", "polite");
@@ -73,6 +80,7 @@ class WaitingNoticeIT {
             String startTime = card.locator("h4").textContent().replaceAll(".*, (.*)\u2013.*", "$1");
             assertThat(notice).hasText("A client is waiting for your " + startTime + " session.", POLL);
             assertThat(card.locator(".state")).hasText("Client waiting");
+            assertEquals(4, tones(), "the chime plays when the client arrives");
             Chromium.screenshot(page, "dashboard-waiting");
 
             try (SignalingClient therapist = SignalingClient.join(server.uri(),
@@ -85,5 +93,9 @@ class WaitingNoticeIT {
                 assertThat(notice).isHidden();
             }
         }
+    }
+
+    private int tones() {
+        return ((Number) page.evaluate("window.tones")).intValue();
     }
 }
