@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.alcove.server.browser.StaffPages.named;
@@ -28,6 +29,7 @@ class AdminDashboardIT {
     private Api api;
     private BrowserContext context;
     private Page page;
+    private List<String> problems = List.of();
 
     @BeforeAll
     static void launch() {
@@ -45,12 +47,14 @@ class AdminDashboardIT {
         api = server.api();
         context = chromium.newParticipant();
         page = context.newPage();
+        problems = StaffPages.problems(page);
     }
 
     @AfterEach
     void stop() {
         context.close();
         server.close();
+        assertEquals(List.of(), problems, "script errors or CSP refusals");
     }
 
     @Test

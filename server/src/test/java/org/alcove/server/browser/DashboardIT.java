@@ -44,6 +44,7 @@ class DashboardIT {
     private String token;
     private BrowserContext context;
     private Page page;
+    private List<String> problems = List.of();
 
     @BeforeAll
     static void launch() {
@@ -68,11 +69,13 @@ class DashboardIT {
             context.close();
         }
         server.close();
+        assertEquals(List.of(), problems, "script errors or CSP refusals");
     }
 
     private Page signedIn(BrowserContext browserContext) {
         context = browserContext;
         page = context.newPage();
+        problems = StaffPages.problems(page);
         StaffPages.signIn(page, server, EMAIL, StaffPages.THERAPIST_PASSWORD);
         return page;
     }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.alcove.server.browser.StaffPages.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +23,7 @@ class SignInIT {
     private TestServer server;
     private BrowserContext context;
     private Page page;
+    private List<String> problems = List.of();
 
     @BeforeAll
     static void launch() {
@@ -38,12 +41,14 @@ class SignInIT {
         server.api().newTherapist("dr.lee@example.test");
         context = chromium.newParticipant();
         page = context.newPage();
+        problems = StaffPages.problems(page);
     }
 
     @AfterEach
     void stop() {
         context.close();
         server.close();
+        assertEquals(List.of(), problems, "script errors or CSP refusals");
     }
 
     private int meStatus() {

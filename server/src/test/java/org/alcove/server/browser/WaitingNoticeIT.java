@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,6 +32,7 @@ class WaitingNoticeIT {
     private TestServer server;
     private BrowserContext context;
     private Page page;
+    private List<String> problems = List.of();
 
     @BeforeAll
     static void launch() {
@@ -47,12 +49,14 @@ class WaitingNoticeIT {
         server = TestServer.start();
         context = chromium.newParticipant();
         page = context.newPage();
+        problems = StaffPages.problems(page);
     }
 
     @AfterEach
     void stop() {
         context.close();
         server.close();
+        assertEquals(List.of(), problems, "script errors or CSP refusals");
     }
 
     @Test
