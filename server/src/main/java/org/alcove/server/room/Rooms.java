@@ -125,19 +125,15 @@ public final class Rooms implements LiveSessions {
     }
 
     private void inRoom(SocketConnection connection, Function<Room, List<Effect>> call) {
-        Room room = connection.room();
-        if (room == null) {
-            return;
-        }
-        List<RoomEvent> events;
-        synchronized (room) {
-            events = apply(call.apply(room));
-        }
-        recorder.record(events);
+        locked(connection.room(), call);
     }
 
     private void inSession(String sessionId, Function<Room, List<Effect>> call) {
-        Room room = live.get(sessionId);
+        locked(live.get(sessionId), call);
+    }
+
+    /** Calls {@code room} under its lock, queues the effects, then persists the records outside it. */
+    private void locked(Room room, Function<Room, List<Effect>> call) {
         if (room == null) {
             return;
         }

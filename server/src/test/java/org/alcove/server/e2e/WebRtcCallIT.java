@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.alcove.server.Main;
+import org.alcove.server.Server;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.server.testing.TestServer;
@@ -19,6 +21,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -138,7 +148,36 @@ class WebRtcCallIT {
         assertPairConnects(first, firstId, second, secondId);
     }
 
+    @Test
+    void the_links_printed_by_serve_demo_let_two_peers_meet(@TempDir Path data) throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Server demo = Main.launch(new String[]{"--port", "0", "--data", data.toString(), "--demo"},
+                Map.of("ALCOVE_AUTH_PASSWORD_ITERATIONS", "1000"), new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            String out = printed.toString(StandardCharsets.UTF_8);
+            Participant therapist = join("demo-therapist", printedLink(out, "Therapist link:"));
+            String therapistId = therapist.bridge().await(Welcome.class, SIGNAL_TIMEOUT).participantId();
+            Participant client = join("demo-client", printedLink(out, "Client link:"));
+            String clientId = client.bridge().await(Welcome.class, SIGNAL_TIMEOUT).participantId();
+
+            therapist.bridge().await(WaitingList.class, list -> waits(list, clientId), SIGNAL_TIMEOUT);
+            therapist.bridge().send(new ClientMessage.Admit(clientId));
+            client.bridge().await(Roster.class, SIGNAL_TIMEOUT);
+            assertPairConnects(therapist, therapistId, client, clientId);
+        } finally {
+            leave();
+            participants.clear();
+            demo.stop();
+        }
+    }
+
     // ---- steps ----
+
+    private static String printedLink(String out, String label) {
+        return out.lines().filter(line -> line.startsWith(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("serve --demo printed no '" + label + "' line"))
+                .substring(label.length()).trim();
+    }
 
     private void assertPairConnects(Participant a, String aId, Participant b, String bId) throws InterruptedException {
         a.peer().awaitConnected(bId, CONNECT_TIMEOUT);
@@ -166,8 +205,10 @@ class WebRtcCallIT {
         return roster.participants().stream().map(ServerMessage.Peer::participantId).toList();
     }
 
+    /** Joins as a browser opening {@code link} would: the link's own origin, the token from its fragment. */
     private Participant join(String label, String link) {
-        SignalingClient socket = SignalingClient.join(server.uri(), Api.tokenOf(link));
+        URI origin = URI.create(link).resolve("/");
+        SignalingClient socket = SignalingClient.join(origin, Api.tokenOf(link));
         SignalingBridge bridge = new SignalingBridge(label, socket::send);
         JavaPeer peer = new JavaPeer(label, bridge);
         Participant participant = new Participant(label, socket, bridge, peer);
