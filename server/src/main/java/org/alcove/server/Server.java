@@ -108,7 +108,7 @@ public final class Server {
             new AuthRoutes(users, passwords, loginTokens, audit, clock, config.auth().loginTtl(),
                     () -> "https".equals(publicUrl().getScheme()), authenticator).register(router);
             new UserRoutes(users, passwords, authenticator, audit, clock).register(router);
-            new SessionRoutes(sessions, users, scheduling, authenticator, live, clock).register(router);
+            new SessionRoutes(sessions, users, scheduling, authenticator, live, config.room().overrun(), clock).register(router);
 
             jetty.start();
             signaling.start();
