@@ -5,7 +5,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.ConsoleAppender;
 import org.alcove.server.config.AlcoveConfig;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +29,18 @@ public final class LogOutput {
             }
             case json -> {
                 LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-                Appender<ILoggingEvent> console = context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(CONSOLE);
-                if (console instanceof OutputStreamAppender<ILoggingEvent> stream) {
-                    stream.stop();
-                    stream.setEncoder(jsonEncoder(context));
-                    stream.start();
+                Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+                Appender<ILoggingEvent> text = root.getAppender(CONSOLE);
+                // A fresh appender rather than a swapped encoder: stopping the old one would close stderr.
+                ConsoleAppender<ILoggingEvent> json = new ConsoleAppender<>();
+                json.setContext(context);
+                json.setName(CONSOLE);
+                json.setTarget("System.err");
+                json.setEncoder(jsonEncoder(context));
+                json.start();
+                root.addAppender(json);
+                if (text != null) {
+                    root.detachAppender(text);
                 }
             }
         }
