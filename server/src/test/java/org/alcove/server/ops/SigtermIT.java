@@ -70,9 +70,10 @@ class SigtermIT {
         URI base = URI.create(awaitLine(out, "Alcove listening on ").substring("Alcove listening on ".length()).trim());
         assertEquals(200, new Api(base).send("GET", "/readyz", null, null).status());
         try (SignalingClient socket = SignalingClient.connect(base)) {
+            awaitOpenSocket(new Api(base));
             process.destroy(); // SIGTERM on Linux
 
-            socket.nextOfType("server-shutdown", ScriptedCall.WAIT);
+            socket.nextOfType("server-shutdown", java.time.Duration.ofSeconds(SHUTDOWN_TIMEOUT_SECONDS));
             assertEquals(1001, socket.awaitClose(java.time.Duration.ofSeconds(SHUTDOWN_TIMEOUT_SECONDS)));
             assertTrue(process.waitFor(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS), "still running; log: " + lines(err));
         }
@@ -85,6 +86,20 @@ class SigtermIT {
             JsonNode entry = mapper.readTree(line);
             assertTrue(entry.has("level") && entry.has("formattedMessage"), "not a JSON log line: " + line);
         }
+    }
+
+    /** Waits until the server itself counts the socket, so the SIGTERM finds it connected. */
+    private static void awaitOpenSocket(Api api) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String body = "";
+        while (System.nanoTime() < deadline) {
+            body = api.send("GET", "/metrics", null, null).body();
+            if (body.contains("alcove_sockets_open{role=\"unauthenticated\"} 1.0")) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the server never counted the open socket:\n" + body);
     }
 
     private static List<String> lines(Path file) {
