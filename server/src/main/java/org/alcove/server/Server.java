@@ -38,8 +38,8 @@ import javax.crypto.SecretKey;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The whole server as one lifecycle object: storage, auth, HTTP routes, static files and the
