@@ -156,9 +156,8 @@ final class JoinGate {
         String participantId = claims == null ? null : claims.participantId();
         String role = claims == null || claims.role() == null ? null : claims.role().name();
         metrics.authFailed(code);
-        try (LogScope scope = LogScope.of(sessionId, participantId)) {
-            LOG.info("join refused: {} session={} participant={}", code.wireName(), sessionId, participantId);
-        }
+        LogScope.around(sessionId, participantId,
+                () -> LOG.info("join refused: {} session={} participant={}", code.wireName(), sessionId, participantId));
         try {
             audit.append(new AuditEvent(now, sessionId, participantId, role, "auth.failed", code.wireName(), participantId));
         } catch (RuntimeException e) {

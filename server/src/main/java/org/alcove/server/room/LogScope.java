@@ -6,11 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Puts the opaque ids of what a thread is working on into the SLF4J MDC, so every log line
- * written meanwhile (text or JSON) names its session, participant and connection; closing puts
+ * Runs work with the opaque ids of what it is about in the SLF4J MDC, so every log line written
+ * meanwhile (text or JSON) names its session, participant and connection; afterwards it puts
  * back what was there before, so scopes nest. Only opaque ids go here, never names or tokens.
  */
-final class LogScope implements AutoCloseable {
+final class LogScope {
     static final String SESSION = "sessionId";
     static final String PARTICIPANT = "participantId";
     static final String CONNECTION = "connectionId";
@@ -20,16 +20,25 @@ final class LogScope implements AutoCloseable {
     private LogScope() {
     }
 
-    /** A scope for {@code connection}: its id, and its session and participant once it joined. */
-    static LogScope of(SocketConnection connection) {
-        return new LogScope().put(CONNECTION, connection == null ? null : connection.id())
+    /** Runs {@code work} naming {@code connection}, and its session and participant once it joined. */
+    static void around(SocketConnection connection, Runnable work) {
+        new LogScope().put(CONNECTION, connection == null ? null : connection.id())
                 .put(SESSION, connection == null ? null : connection.sessionId())
-                .put(PARTICIPANT, connection == null ? null : connection.participantId());
+                .put(PARTICIPANT, connection == null ? null : connection.participantId())
+                .run(work);
     }
 
-    /** A scope naming {@code sessionId} and {@code participantId} (either may be {@code null}). */
-    static LogScope of(String sessionId, String participantId) {
-        return new LogScope().put(SESSION, sessionId).put(PARTICIPANT, participantId);
+    /** Runs {@code work} naming {@code sessionId} and {@code participantId} (either may be {@code null}). */
+    static void around(String sessionId, String participantId, Runnable work) {
+        new LogScope().put(SESSION, sessionId).put(PARTICIPANT, participantId).run(work);
+    }
+
+    private void run(Runnable work) {
+        try {
+            work.run();
+        } finally {
+            restore();
+        }
     }
 
     private LogScope put(String key, String value) {
@@ -40,8 +49,7 @@ final class LogScope implements AutoCloseable {
         return this;
     }
 
-    @Override
-    public void close() {
+    private void restore() {
         previous.forEach((key, value) -> {
             if (value == null) {
                 MDC.remove(key);

@@ -59,9 +59,7 @@ public final class Rooms implements LiveSessions {
 
     /** Seats an authenticated connection in the room of {@code session}, creating the room if needed. */
     void join(SocketConnection connection, SessionRecord session, Participant who, String resumeKey) {
-        try (LogScope scope = LogScope.of(session.id(), who.id())) {
-            seat(connection, session, who, resumeKey);
-        }
+        LogScope.around(session.id(), who.id(), () -> seat(connection, session, who, resumeKey));
     }
 
     private void seat(SocketConnection connection, SessionRecord session, Participant who, String resumeKey) {
@@ -109,16 +107,13 @@ public final class Rooms implements LiveSessions {
 
     @Override
     public void cancel(String sessionId) {
-        try (LogScope scope = LogScope.of(sessionId, null)) {
-            inSession(sessionId, room -> room.end(EndReason.CANCELLED, now()));
-        }
+        LogScope.around(sessionId, null, () -> inSession(sessionId, room -> room.end(EndReason.CANCELLED, now())));
     }
 
     @Override
     public void revoke(String sessionId, String participantId, ErrorCode why) {
-        try (LogScope scope = LogScope.of(sessionId, participantId)) {
-            inSession(sessionId, room -> room.revoke(participantId, why, now()));
-        }
+        LogScope.around(sessionId, participantId,
+                () -> inSession(sessionId, room -> room.revoke(participantId, why, now())));
     }
 
     @Override
@@ -158,9 +153,7 @@ public final class Rooms implements LiveSessions {
     void tick() {
         Instant now = now();
         for (Map.Entry<String, Room> entry : live.entrySet()) {
-            try (LogScope scope = LogScope.of(entry.getKey(), null)) {
-                tick(entry.getKey(), entry.getValue(), now);
-            }
+            LogScope.around(entry.getKey(), null, () -> tick(entry.getKey(), entry.getValue(), now));
         }
     }
 

@@ -68,9 +68,7 @@ final class SocketInput {
     }
 
     void text(SocketConnection connection, String text) {
-        try (LogScope scope = LogScope.of(connection)) {
-            handleText(connection, text);
-        }
+        LogScope.around(connection, () -> handleText(connection, text));
     }
 
     private void handleText(SocketConnection connection, String text) {
@@ -114,7 +112,7 @@ final class SocketInput {
         if (connection == null || !open.remove(connection)) {
             return;
         }
-        try (LogScope scope = LogScope.of(connection)) {
+        LogScope.around(connection, () -> {
             SocketConnection.Phase was = connection.markClosed();
             LOG.info("connection {} closed: {}", connection.id(), statusCode);
             if (was == SocketConnection.Phase.JOINED) {
@@ -124,7 +122,7 @@ final class SocketInput {
                     LOG.error("connection {} failed handling its close", connection.id(), e);
                 }
             }
-        }
+        });
     }
 
     /** Drops sockets whose writes stalled or whose client went silent; pings the rest when asked. */
@@ -259,9 +257,7 @@ final class SocketInput {
     }
 
     private void authTimedOut(SocketConnection connection) {
-        try (LogScope scope = LogScope.of(connection)) {
-            refuseLate(connection);
-        }
+        LogScope.around(connection, () -> refuseLate(connection));
     }
 
     private void refuseLate(SocketConnection connection) {

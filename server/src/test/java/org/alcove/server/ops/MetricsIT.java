@@ -92,14 +92,16 @@ class MetricsIT {
             String login = api.newTherapist("waiting-metrics@example.test");
             var session = api.schedule(login, server.clock().instant(), 50, "Wanda Waiting");
             String clientToken = Api.tokenOf(session.path("clientLinks").get(0).path("link").asText());
-            try (SignalingClient silent = SignalingClient.connect(server.uri());
-                 SignalingClient client = SignalingClient.join(server.uri(), clientToken)) {
+            SignalingClient silent = SignalingClient.connect(server.uri());
+            SignalingClient client = SignalingClient.join(server.uri(), clientToken);
+            try {
                 client.nextOfType("welcome", ScriptedCall.WAIT);
                 awaitValue(server, "alcove_sockets_open{role=\"unauthenticated\"}", 1);
                 String text = scrape(server);
                 assertEquals(1, value(text, "alcove_participants_waiting"));
                 assertEquals(1, value(text, "alcove_sessions_active"));
                 assertEquals(1, value(text, "alcove_sockets_open{role=\"client\"}"));
+            } finally {
                 silent.close();
                 client.close();
             }
