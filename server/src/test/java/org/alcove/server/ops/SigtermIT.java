@@ -38,11 +38,14 @@ class SigtermIT {
     private Path err;
 
     @BeforeEach
-    void start() throws Exception {
-        assertTrue(Files.isRegularFile(JAR), "run through failsafe, after package: " + JAR.toAbsolutePath());
+    void tempDir() throws Exception {
         data = Files.createTempDirectory("alcove-sigterm-");
         out = data.resolve("stdout.txt");
         err = data.resolve("stderr.txt");
+    }
+
+    private void start(String drainPeriod, String shutdownTimeout) throws Exception {
+        assertTrue(Files.isRegularFile(JAR), "run through failsafe, after package: " + JAR.toAbsolutePath());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString(), "--port", "0", "--data", data.toString());
         Map<String, String> env = builder.environment();
@@ -50,14 +53,17 @@ class SigtermIT {
         env.put("ALCOVE_HTTP_HOST", "127.0.0.1");
         env.put("ALCOVE_AUTH_PASSWORD_ITERATIONS", "1000");
         env.put("ALCOVE_LOG_FORMAT", "json");
-        env.put("ALCOVE_OPS_DRAIN_PERIOD", "PT2S");
+        env.put("ALCOVE_OPS_DRAIN_PERIOD", drainPeriod);
+        env.put("ALCOVE_OPS_SHUTDOWN_TIMEOUT", shutdownTimeout);
+        // The test's socket never authenticates; it must not be closed for that while the test runs.
+        env.put("ALCOVE_WS_AUTH_TIMEOUT", "PT60S");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());
         process = builder.start();
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        if (process.isAlive()) {
+        if (process != null && process.isAlive()) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         try (Stream<Path> paths = Files.walk(data)) {
@@ -67,6 +73,7 @@ class SigtermIT {
 
     @Test
     void sigterm_drains_closes_sockets_with_1001_and_exits_143_in_bounded_time() throws Exception {
+        start("PT2S", "PT" + SHUTDOWN_TIMEOUT_SECONDS + "S");
         URI base = URI.create(awaitLine(out, "Alcove listening on ").substring("Alcove listening on ".length()).trim());
         assertEquals(200, new Api(base).send("GET", "/readyz", null, null).status());
         try (SignalingClient socket = SignalingClient.connect(base)) {
@@ -86,6 +93,21 @@ class SigtermIT {
             JsonNode entry = mapper.readTree(line);
             assertTrue(entry.has("level") && entry.has("formattedMessage"), "not a JSON log line: " + line);
         }
+    }
+
+    @Test
+    void a_shutdown_that_overruns_its_timeout_halts_with_1() throws Exception {
+        start("PT60S", "PT2S");
+        URI base = URI.create(awaitLine(out, "Alcove listening on ").substring("Alcove listening on ".length()).trim());
+        try (SignalingClient socket = SignalingClient.connect(base)) {
+            awaitOpenSocket(new Api(base));
+            process.destroy();
+            // The socket stays, so the 60 s drain would outlast the 2 s bound.
+            socket.nextOfType("server-shutdown", java.time.Duration.ofSeconds(SHUTDOWN_TIMEOUT_SECONDS));
+            assertTrue(process.waitFor(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS), "still running; log: " + lines(err));
+        }
+        assertEquals(1, process.exitValue(), "log: " + lines(err));
+        awaitLine(err, "shutdown did not finish within PT2S; halting");
     }
 
     /** Waits until the server itself counts the socket, so the SIGTERM finds it connected. */
