@@ -282,8 +282,4 @@ public final class Server {
     public Scheduling scheduling() {
         return scheduling;
     }
-
-    public Metrics metrics() {
-        return metrics;
-    }
 }
