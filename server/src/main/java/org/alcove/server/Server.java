@@ -1,6 +1,9 @@
 package org.alcove.server;
 
 import org.alcove.server.accounts.UserRoutes;
+import org.alcove.server.admin.AdminRoutes;
+import org.alcove.server.attendance.AttendanceRoutes;
+import org.alcove.server.audit.AuditRoutes;
 import org.alcove.server.accounts.UserStore;
 import org.alcove.server.auth.AuthRoutes;
 import org.alcove.server.auth.Authenticator;
@@ -52,6 +55,7 @@ public final class Server {
     private LoginTokens loginTokens;
     private Scheduling scheduling;
     private Signaling signaling;
+    private AdminRoutes admin;
 
     public Server(AlcoveConfig config) {
         this(config, Clock.systemUTC());
@@ -72,6 +76,7 @@ public final class Server {
             SecretKey key = SigningKey.load(config.auth(), config.store().dataDir());
             sessions = new SessionStore(database);
             audit = new AuditLog(database);
+            audit.sealUnhashed();
             users = new UserStore(database);
             passwords = new Passwords(config.auth().passwordIterations());
             joinTokens = new JoinTokens(key, config.auth(), config.room(), clock);
@@ -109,9 +114,14 @@ public final class Server {
                     () -> "https".equals(publicUrl().getScheme())).register(router);
             new UserRoutes(users, passwords, authenticator, audit, clock).register(router);
             new SessionRoutes(sessions, users, scheduling, authenticator, live, clock).register(router);
+            new AttendanceRoutes(sessions, audit, authenticator, clock).register(router);
+            new AuditRoutes(audit, authenticator).register(router);
+            admin = new AdminRoutes(sessions, users, audit, signaling.liveAdmin(), authenticator, clock, new Json());
+            admin.register(router);
 
             jetty.start();
             signaling.start();
+            admin.start();
         } catch (Exception | Error e) {
             stopQuietly();
             throw e;
@@ -132,6 +142,11 @@ public final class Server {
 
     public synchronized void stop() throws Exception {
         try {
+            if (admin != null) {
+                // Live view streams end before Jetty stops, so they do not hold the stop up.
+                admin.stop();
+                admin = null;
+            }
             if (signaling != null) {
                 // Sockets get 1001 before Jetty stops; the timer thread stops ticking rooms.
                 signaling.stop();

@@ -61,7 +61,8 @@ public final class AuthRoutes {
         boolean ok = user.isPresent()
                 ? passwords.matches(body.password(), user.get().passwordHash())
                 : passwords.matchesNothing(body.password());
-        if (!ok) {
+        // A disabled account fails exactly like a wrong password, after the same hashing work.
+        if (!ok || user.get().disabled()) {
             // No email and no account id in the row: a failed sign-in must not confirm an account.
             audit.append(new AuditEvent(clock.instant(), null, null, null, "auth.login", "failed", null));
             throw ApiException.unauthorized();

@@ -43,6 +43,12 @@ public final class ApiRequest {
         return value;
     }
 
+    /** A query parameter; absent when missing or empty. */
+    public Optional<String> query(String name) {
+        String value = Request.extractQueryParameters(request).getValue(name);
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
     public Optional<String> header(String name) {
         return Optional.ofNullable(request.getHeaders().get(name));
     }

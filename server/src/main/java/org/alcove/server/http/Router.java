@@ -87,6 +87,12 @@ public final class Router extends Handler.Abstract {
         for (HttpCookie cookie : reply.cookies()) {
             Response.addCookie(response, cookie);
         }
+        if (reply.stream() != null) {
+            response.setStatus(reply.status());
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+            reply.stream().start(response, callback);
+            return;
+        }
         byte[] body = reply.body() == null ? null : json.write(reply.body());
         write(response, reply.status(), "application/json", body, callback);
     }

@@ -50,6 +50,11 @@ public final class Signaling {
         return rooms;
     }
 
+    /** What the admin side sees of and does to live rooms. */
+    public LiveAdmin liveAdmin() {
+        return rooms;
+    }
+
     /**
      * The {@code /ws} upgrade handler for {@code context}; it declines (returns false for)
      * every other request, so it can sit in a handler sequence.
