@@ -93,6 +93,33 @@ class LiveViewIT {
     }
 
     @Test
+    void relayed_negotiation_never_reaches_the_live_view() {
+        Booking booking = Booking.book(server, therapist, CLIENT_NAME);
+        String sdp = "v=0\r\no=- 46117 2 IN IP4 127.0.0.1\r\na=fingerprint:sha-256 AB:CD\r\na=ice-ufrag:Zq9x\r\n";
+        String candidate = "candidate:842163049 1 udp 1677729535 192.0.2.7 46154 typ srflx";
+        try (LiveViewStream live = LiveViewStream.open(server.uri(), admin);
+             SignalingClient t = SignalingClient.join(server.uri(), booking.therapistToken());
+             SignalingClient c = SignalingClient.join(server.uri(), booking.clientToken(0))) {
+            t.nextOfType("welcome", WAIT);
+            c.nextOfType("welcome", WAIT);
+            t.send(new ClientMessage.Admit(booking.clientId(0)));
+            c.nextOfType("roster", WAIT);
+            t.send(new ClientMessage.Offer(booking.clientId(0), sdp));
+            assertEquals(sdp, c.nextOfType("offer", WAIT).path("sdp").asText());
+            c.send(new ClientMessage.Answer(booking.therapistParticipantId(), sdp));
+            c.send(new ClientMessage.Candidate(booking.therapistParticipantId(), candidate, "0", 0));
+            assertEquals(candidate, t.nextOfType("candidate", WAIT).path("candidate").asText());
+            c.send(new ClientMessage.Quality(booking.therapistParticipantId(), 33, 0.0, false));
+            live.await(view -> view.toString().contains("\"rttMs\":33"), WAIT);
+
+            String raw = live.rawText();
+            for (String forbidden : List.of("v=0", "candidate:", "a=", "sdp", "fingerprint", "192.0.2.7", CLIENT_NAME)) {
+                assertFalse(raw.contains(forbidden), "the admin stream carried '" + forbidden + "'");
+            }
+        }
+    }
+
+    @Test
     void the_active_sessions_snapshot_has_the_same_shape_as_a_push_event() {
         Booking booking = Booking.book(server, therapist, CLIENT_NAME);
         try (SignalingClient t = SignalingClient.join(server.uri(), booking.therapistToken());
