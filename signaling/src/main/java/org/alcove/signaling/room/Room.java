@@ -66,6 +66,12 @@ import java.util.Objects;
  *       ends with {@link EndReason#TIME_UP}.</li>
  *   <li><b>End.</b> Every connection gets {@code session-ended} and close {@code SESSION_ENDED}
  *       (or {@code SESSION_CANCELLED} when cancelled); the room accepts no joins after.</li>
+ *   <li><b>Quality.</b> {@code quality} from an admitted participant about another admitted one
+ *       is kept on the sender's seat (latest per peer) for {@link #snapshot()} and reaches nobody;
+ *       from a waiting client {@code not-allowed}, about anyone else {@code unknown-participant}.</li>
+ *   <li><b>Admins.</b> {@link #endByAdmin} and {@link #removeByAdmin} first send the live
+ *       therapist {@code admin-action} with the admin's reason, then end the room
+ *       ({@link EndReason#ENDED_BY_ADMIN}) or remove the participant as {@link #revoke} does.</li>
  *   <li><b>Roles.</b> {@code admit}, {@code decline}, {@code remove}, {@code extend},
  *       {@code end} from a client: {@code not-allowed}. {@code auth} on a joined connection:
  *       {@code already-authenticated}. {@code leave}: the seat is released at once
