@@ -135,7 +135,7 @@ public final class Server {
      */
     private LiveSessions wireRooms(ContextHandler context, Handler.Sequence handlers) {
         // wired by room/
-        signaling = new Signaling(config, joinTokens, sessions, audit, clock);
+        signaling = new Signaling(config, joinTokens, sessions, users, audit, clock);
         handlers.addHandler(signaling.handler(jetty, context));
         return signaling.liveSessions();
     }

@@ -74,8 +74,8 @@ public final class UserRoutes {
 
     private Reply resetPassword(ApiRequest request) {
         Caller admin = authenticator.requireAdmin(request);
-        User user = users.find(request.param("id")).orElseThrow(ApiException::notFound);
         String password = password(request.body(NewPassword.class).password());
+        User user = users.find(request.param("id")).orElseThrow(ApiException::notFound);
         users.setPasswordHash(user.id(), passwords.hash(password));
         audit.append(new AuditEvent(clock.instant(), null, null, user.role().name(), "user.password-reset", "ok",
                 admin.userId(), user.id()));

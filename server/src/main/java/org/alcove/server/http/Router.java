@@ -74,6 +74,7 @@ public final class Router extends Handler.Abstract {
         try {
             reply = entry.route().handle(request);
         } catch (ApiException e) {
+            request.discardUnreadBody();
             problem(e, response, callback);
             return;
         } catch (Exception e) {

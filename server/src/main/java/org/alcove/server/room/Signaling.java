@@ -1,5 +1,6 @@
 package org.alcove.server.room;
 
+import org.alcove.server.accounts.UserStore;
 import org.alcove.server.auth.JoinTokens;
 import org.alcove.server.config.AlcoveConfig;
 import org.alcove.server.store.AuditLog;
@@ -33,7 +34,8 @@ public final class Signaling {
     private final SocketInput input;
     private final ScheduledExecutorService timers;
 
-    public Signaling(AlcoveConfig config, JoinTokens tokens, SessionStore sessions, AuditLog audit, Clock clock) {
+    public Signaling(AlcoveConfig config, JoinTokens tokens, SessionStore sessions, UserStore users, AuditLog audit,
+                     Clock clock) {
         this.config = config.socket();
         this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "alcove-rooms");
@@ -41,7 +43,7 @@ public final class Signaling {
             return thread;
         });
         this.rooms = new Rooms(config.room(), new RoomRecorder(sessions, audit), clock);
-        JoinGate gate = new JoinGate(tokens, sessions, audit, config);
+        JoinGate gate = new JoinGate(tokens, sessions, users, audit, config);
         this.input = new SocketInput(config.socket(), new MessageCodec(), gate, rooms, clock, timers);
     }
 
