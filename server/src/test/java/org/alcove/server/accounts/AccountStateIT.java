@@ -3,11 +3,13 @@ package org.alcove.server.accounts;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.server.store.AuditEvent;
 import org.alcove.server.testing.Api;
+import org.alcove.server.testing.SignalingClient;
 import org.alcove.server.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -57,6 +59,21 @@ class AccountStateIT {
         assertEquals(200, api.send("GET", "/api/sessions", token, null).status(), "a re-enabled account's token works again");
         assertEquals(200, login("t1@example.test", PASSWORD).status());
         assertEquals(List.of("user.disabled", "user.enabled"), accountEvents(id));
+    }
+
+    @Test
+    void a_disabled_therapists_join_link_is_refused_until_re_enabled() {
+        String id = api.createUser("t6@example.test", "T Six", "therapist", PASSWORD).path("id").asText();
+        String login = api.login("t6@example.test", PASSWORD);
+        String link = api.schedule(login, server.clock().instant(), 50, "Client A").path("therapistLink").asText();
+        Api.expect(200, api.send("POST", "/api/users/" + id + "/disable", admin, null));
+        try (SignalingClient socket = SignalingClient.join(server.uri(), Api.tokenOf(link))) {
+            assertEquals("auth-failed", socket.nextErrorCode(Duration.ofSeconds(5)));
+        }
+        Api.expect(200, api.send("POST", "/api/users/" + id + "/enable", admin, null));
+        try (SignalingClient socket = SignalingClient.join(server.uri(), Api.tokenOf(link))) {
+            assertEquals("welcome", socket.next(Duration.ofSeconds(5)).path("type").asText());
+        }
     }
 
     @Test
