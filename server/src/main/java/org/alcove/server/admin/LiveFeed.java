@@ -89,10 +89,6 @@ public final class LiveFeed {
         }
     }
 
-    int subscribers() {
-        return subscribers.size();
-    }
-
     private void poll() {
         if (subscribers.isEmpty()) {
             last = null;

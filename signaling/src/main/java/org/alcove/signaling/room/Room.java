@@ -314,9 +314,8 @@ public final class Room {
         }
         Outbox out = outbox(now);
         tellTherapist(new ServerMessage.AdminAction(ServerMessage.AdminActionKind.removed, participantId, reason), out);
-        List<Effect> effects = new ArrayList<>(out.effects());
-        effects.addAll(revoke(participantId, ErrorCode.REMOVED, now));
-        return List.copyOf(effects);
+        revoke(participantId, ErrorCode.REMOVED, out);
+        return out.effects();
     }
 
     private void tellTherapist(ServerMessage message, Outbox out) {
@@ -339,9 +338,13 @@ public final class Room {
             throw new IllegalArgumentException("revoke takes link-reissued or removed, not " + why.wireName());
         }
         Outbox out = outbox(now);
-        if (endedBecause != null) {
-            return out.effects();
+        if (endedBecause == null) {
+            revoke(participantId, why, out);
         }
+        return out.effects();
+    }
+
+    private void revoke(String participantId, ErrorCode why, Outbox out) {
         if (why == ErrorCode.REMOVED) {
             barred.put(participantId, ErrorCode.REMOVED);
         } else {
@@ -356,7 +359,6 @@ public final class Room {
             Presence.depart(seats, seat, reason, out);
             out.record(why == ErrorCode.REMOVED ? RoomEvent.Type.REMOVED : RoomEvent.Type.REVOKED, seat.who);
         }
-        return out.effects();
     }
 
     /** True once the session ended; the host then drops the room. */
