@@ -1,6 +1,9 @@
 package org.alcove.server;
 
 import org.alcove.server.accounts.UserRoutes;
+import org.alcove.server.admin.AdminRoutes;
+import org.alcove.server.attendance.AttendanceRoutes;
+import org.alcove.server.audit.AuditRoutes;
 import org.alcove.server.accounts.UserStore;
 import org.alcove.server.auth.AuthRoutes;
 import org.alcove.server.auth.Authenticator;
@@ -64,6 +67,7 @@ public final class Server {
     private Signaling signaling;
     private Metrics metrics;
     private final Drain drain = new Drain();
+    private AdminRoutes admin;
 
     public Server(AlcoveConfig config) {
         this(config, Clock.systemUTC());
@@ -85,6 +89,7 @@ public final class Server {
             SecretKey key = SigningKey.load(config.auth(), config.store().dataDir());
             sessions = new SessionStore(database);
             audit = new AuditLog(database);
+            audit.sealUnhashed();
             users = new UserStore(database);
             passwords = new Passwords(config.auth().passwordIterations());
             joinTokens = new JoinTokens(key, config.auth(), config.room(), clock);
@@ -128,9 +133,14 @@ public final class Server {
                     () -> "https".equals(publicUrl().getScheme()), authenticator).register(router);
             new UserRoutes(users, passwords, authenticator, audit, clock).register(router);
             new SessionRoutes(sessions, users, scheduling, authenticator, live, config.room().overrun(), clock).register(router);
+            new AttendanceRoutes(sessions, audit, authenticator, clock).register(router);
+            new AuditRoutes(audit, authenticator).register(router);
+            admin = new AdminRoutes(sessions, users, audit, signaling.liveAdmin(), authenticator, clock, new Json());
+            admin.register(router);
 
             jetty.start();
             signaling.start();
+            admin.start();
         } catch (Exception | Error e) {
             stopQuietly();
             throw e;
@@ -144,7 +154,7 @@ public final class Server {
      */
     private LiveSessions wireRooms(ContextHandler context, Handler.Sequence handlers) {
         // wired by room/
-        signaling = new Signaling(config, joinTokens, sessions, audit, clock, metrics, drain);
+        signaling = new Signaling(config, joinTokens, sessions, users, audit, clock, metrics, drain);
         metrics.watch(signaling);
         handlers.addHandler(signaling.handler(jetty, context));
         return signaling.liveSessions();
@@ -197,6 +207,11 @@ public final class Server {
 
     public synchronized void stop() throws Exception {
         try {
+            if (admin != null) {
+                // Live view streams end before Jetty stops, so they do not hold the stop up.
+                admin.stop();
+                admin = null;
+            }
             if (signaling != null) {
                 // Sockets get 1001 before Jetty stops; the timer thread stops ticking rooms.
                 signaling.stop();

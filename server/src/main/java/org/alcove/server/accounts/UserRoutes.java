@@ -15,7 +15,10 @@ import org.alcove.server.store.Ids;
 import java.time.Clock;
 import java.util.List;
 
-/** Admin-only account management: {@code POST /api/users} and {@code GET /api/users}. */
+/**
+ * Admin-only account management: create and list accounts, disable and re-enable them, reset a
+ * password. Every change is audited with the admin as actor and the account's id as detail.
+ */
 public final class UserRoutes {
     public static final int MIN_PASSWORD = 12;
     private static final int MAX_PASSWORD = 1024;
@@ -29,10 +32,13 @@ public final class UserRoutes {
     record CreateUser(String email, String name, String role, String password) {
     }
 
+    record NewPassword(String password) {
+    }
+
     /** An account as shown by the API: never the password hash. */
-    public record UserView(String id, String email, String name, String role) {
-        static UserView of(User user) {
-            return new UserView(user.id(), user.email(), user.name(), user.role().name());
+    public record UserView(String id, String email, String name, String role, boolean disabled) {
+        public static UserView of(User user) {
+            return new UserView(user.id(), user.email(), user.name(), user.role().name(), user.disabled());
         }
     }
 
@@ -47,6 +53,42 @@ public final class UserRoutes {
     public void register(Router router) {
         router.add("POST", "/api/users", this::create);
         router.add("GET", "/api/users", this::list);
+        router.add("POST", "/api/users/{id}/disable", request -> setDisabled(request, true));
+        router.add("POST", "/api/users/{id}/enable", request -> setDisabled(request, false));
+        router.add("POST", "/api/users/{id}/password", this::resetPassword);
+    }
+
+    private Reply setDisabled(ApiRequest request, boolean disabled) {
+        Caller admin = authenticator.requireAdmin(request);
+        User user = users.find(request.param("id")).orElseThrow(ApiException::notFound);
+        if (disabled && user.id().equals(admin.userId())) {
+            // Otherwise the last admin could lock everyone out of account management.
+            throw ApiException.conflict("cannot-disable-self", "You cannot disable your own account",
+                    "Ask another admin to disable this account.");
+        }
+        users.setDisabled(user.id(), disabled);
+        audit.append(new AuditEvent(clock.instant(), null, null, user.role().name(),
+                disabled ? "user.disabled" : "user.enabled", "ok", admin.userId(), user.id()));
+        return Reply.ok(UserView.of(users.find(user.id()).orElseThrow(ApiException::notFound)));
+    }
+
+    private Reply resetPassword(ApiRequest request) {
+        Caller admin = authenticator.requireAdmin(request);
+        String password = password(request.body(NewPassword.class).password());
+        User user = users.find(request.param("id")).orElseThrow(ApiException::notFound);
+        users.setPasswordHash(user.id(), passwords.hash(password));
+        audit.append(new AuditEvent(clock.instant(), null, null, user.role().name(), "user.password-reset", "ok",
+                admin.userId(), user.id()));
+        return Reply.noContent();
+    }
+
+    private static String password(String value) {
+        String password = Check.required("password", value);
+        if (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+            throw ApiException.invalidField("password",
+                    "Field 'password' must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters.");
+        }
+        return password;
     }
 
     private Reply create(ApiRequest request) {
@@ -56,17 +98,14 @@ public final class UserRoutes {
         String name = Check.text("name", body.name(), 200);
         AccountRole role = AccountRole.parse(Check.required("role", body.role())).orElseThrow(() ->
                 ApiException.invalidField("role", "Field 'role' must be 'therapist' or 'admin'."));
-        String password = Check.required("password", body.password());
-        if (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-            throw ApiException.invalidField("password",
-                    "Field 'password' must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters.");
-        }
+        String password = password(body.password());
         User user = new User(Ids.user(), email, name, role, passwords.hash(password), clock.instant());
         if (!users.create(user)) {
             throw ApiException.conflict("email-taken", "An account with this email exists",
                     "Choose another email address.");
         }
-        audit.append(new AuditEvent(clock.instant(), null, null, role.name(), "user.created", "ok", admin.userId()));
+        audit.append(new AuditEvent(clock.instant(), null, null, role.name(), "user.created", "ok", admin.userId(),
+                user.id()));
         return Reply.created(UserView.of(user));
     }
 

@@ -76,6 +76,18 @@ public final class UserStore {
         }
     }
 
+    /** Disables or re-enables an account; false when there is no such account. */
+    public boolean setDisabled(String id, boolean disabled) {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE users SET disabled = ? WHERE id = ?")) {
+            ps.setBoolean(1, disabled);
+            ps.setString(2, id);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw failure("disabling a user", e);
+        }
+    }
+
     private List<User> query(String sql, String parameter) {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             if (parameter != null) {
@@ -86,7 +98,7 @@ public final class UserStore {
                 while (rs.next()) {
                     users.add(new User(rs.getString("id"), rs.getString("email"), rs.getString("name"),
                             AccountRole.valueOf(rs.getString("role")), rs.getString("password_hash"),
-                            rs.getTimestamp("created_at").toInstant()));
+                            rs.getTimestamp("created_at").toInstant(), rs.getBoolean("disabled")));
                 }
             }
             return users;

@@ -55,7 +55,7 @@ public final class AuthRoutes {
         router.add("GET", "/api/auth/me", request -> {
             Caller caller = authenticator.require(request);
             User user = users.find(caller.userId()).orElseThrow(ApiException::unauthorized);
-            return Reply.ok(new UserRoutes.UserView(user.id(), user.email(), user.name(), user.role().name()));
+            return Reply.ok(UserRoutes.UserView.of(user));
         });
     }
 
@@ -70,7 +70,8 @@ public final class AuthRoutes {
         boolean ok = user.isPresent()
                 ? passwords.matches(body.password(), user.get().passwordHash())
                 : passwords.matchesNothing(body.password());
-        if (!ok) {
+        // A disabled account fails exactly like a wrong password, after the same hashing work.
+        if (!ok || user.get().disabled()) {
             // No email and no account id in the row: a failed sign-in must not confirm an account.
             audit.append(new AuditEvent(clock.instant(), null, null, null, "auth.login", "failed", null));
             throw ApiException.unauthorized();

@@ -16,8 +16,8 @@ import java.util.function.Supplier;
  * Finds the caller of an API request from {@code Authorization: Bearer} or the
  * {@value #COOKIE} cookie. A cookie is sent by the browser on its own, so a state-changing
  * request that relies on it must also carry a same-origin {@code Origin} header (CSRF defence on
- * top of SameSite=Strict). The account is looked up on every request, so a deleted account or a
- * changed role takes effect at once.
+ * top of SameSite=Strict). The account is looked up on every request, so a deleted or disabled
+ * account or a changed role takes effect at once.
  */
 public final class Authenticator {
     public static final String COOKIE = "alcove_session";
@@ -50,7 +50,8 @@ public final class Authenticator {
             viaCookie = true;
         }
         LoginClaims claims = tokens.verify(token).orElseThrow(ApiException::unauthorized);
-        User user = users.find(claims.userId()).orElseThrow(ApiException::unauthorized);
+        // Looked up on every request: a disabled or deleted account's tokens stop working at once.
+        User user = users.find(claims.userId()).filter(u -> !u.disabled()).orElseThrow(ApiException::unauthorized);
         if (viaCookie && !SAFE_METHODS.contains(request.method()) && !sameOrigin(request)) {
             throw ApiException.forbidden("A cookie-authenticated change needs a same-origin Origin header.");
         }

@@ -22,6 +22,7 @@ public final class ApiRequest {
     private static final int DRAIN_FACTOR = 16;
 
     private final int maxBodyBytes;
+    private boolean bodyRead;
 
     ApiRequest(Request request, Map<String, String> pathParams, Json json, int maxBodyBytes) {
         this.request = request;
@@ -41,6 +42,12 @@ public final class ApiRequest {
             throw new IllegalArgumentException("route has no parameter " + name);
         }
         return value;
+    }
+
+    /** A query parameter; absent when missing or empty. */
+    public Optional<String> query(String name) {
+        String value = Request.extractQueryParameters(request).getValue(name);
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
     public Optional<String> header(String name) {
@@ -73,7 +80,35 @@ public final class ApiRequest {
         return json.read(bytes(), type);
     }
 
+    /**
+     * Reads and drops a body the route never read (it refused the request first). Left unread,
+     * a body still in flight makes Jetty close the connection after the answer, and a client
+     * that already reused that connection for its next request sees it fail.
+     */
+    void discardUnreadBody() {
+        if (bodyRead) {
+            return;
+        }
+        bodyRead = true;
+        long declared = request.getLength();
+        if (declared == 0 || declared > (long) maxBodyBytes * DRAIN_FACTOR) {
+            return;
+        }
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] sink = new byte[8192];
+            long budget = (long) maxBodyBytes * DRAIN_FACTOR;
+            long drained = 0;
+            int n;
+            while (drained < budget && (n = in.read(sink, 0, (int) Math.min(sink.length, budget - drained))) > 0) {
+                drained += n;
+            }
+        } catch (IOException e) {
+            // The connection is going away anyway.
+        }
+    }
+
     private byte[] bytes() {
+        bodyRead = true;
         long declared = request.getLength();
         try (InputStream in = Content.Source.asInputStream(request)) {
             if (declared > maxBodyBytes) {

@@ -74,6 +74,7 @@ public final class Router extends Handler.Abstract {
         try {
             reply = entry.route().handle(request);
         } catch (ApiException e) {
+            request.discardUnreadBody();
             problem(e, response, callback);
             return;
         } catch (Exception e) {
@@ -86,6 +87,12 @@ public final class Router extends Handler.Abstract {
         }
         for (HttpCookie cookie : reply.cookies()) {
             Response.addCookie(response, cookie);
+        }
+        if (reply.stream() != null) {
+            response.setStatus(reply.status());
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+            reply.stream().start(response, callback);
+            return;
         }
         byte[] body = reply.body() == null ? null : json.write(reply.body());
         write(response, reply.status(), "application/json", body, callback);

@@ -1,5 +1,7 @@
 package org.alcove.server.room;
 
+import org.alcove.server.accounts.User;
+import org.alcove.server.accounts.UserStore;
 import org.alcove.server.auth.JoinClaims;
 import org.alcove.server.auth.JoinTokenException;
 import org.alcove.server.auth.JoinTokens;
@@ -44,13 +46,16 @@ final class JoinGate {
 
     private final JoinTokens tokens;
     private final SessionStore sessions;
+    private final UserStore users;
     private final AuditLog audit;
     private final AlcoveConfig config;
     private final Metrics metrics;
 
-    JoinGate(JoinTokens tokens, SessionStore sessions, AuditLog audit, AlcoveConfig config, Metrics metrics) {
+    JoinGate(JoinTokens tokens, SessionStore sessions, UserStore users, AuditLog audit, AlcoveConfig config,
+             Metrics metrics) {
         this.tokens = tokens;
         this.sessions = sessions;
+        this.users = users;
         this.audit = audit;
         this.config = config;
         this.metrics = metrics;
@@ -79,6 +84,10 @@ final class JoinGate {
         ParticipantRecord participant = seat.get();
         if (!participant.tokenId().equals(claims.tokenId())) {
             return refuse(now, claims, ErrorCode.LINK_REISSUED, null);
+        }
+        if (participant.userId() != null && users.find(participant.userId()).map(User::disabled).orElse(true)) {
+            // A disabled staff account's join link stops working like its sign-in does.
+            return refuse(now, claims, ErrorCode.AUTH_FAILED, null);
         }
         switch (participant.status()) {
             case DECLINED:

@@ -13,6 +13,7 @@ import org.alcove.signaling.room.Participant;
 import org.alcove.signaling.room.Room;
 import org.alcove.signaling.room.RoomEvent;
 import org.alcove.signaling.room.RoomPolicy;
+import org.alcove.signaling.room.RoomSnapshot;
 import org.alcove.signaling.room.Schedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,7 @@ import java.util.function.Function;
  * connection keep the order the room produced them in; records are persisted after the
  * lock. Rooms are created on the first successful join and dropped by the ticker once ended.
  */
-public final class Rooms implements LiveSessions {
+public final class Rooms implements LiveSessions, LiveAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(Rooms.class);
     /** A room nobody is in this long after its end is dropped even if it never saw its end tick. */
     private static final Duration FORGET_IDLE_AFTER_END = Duration.ofHours(1);
@@ -147,6 +148,29 @@ public final class Rooms implements LiveSessions {
             }
         }
         return waiting;
+    }
+
+    @Override
+    public List<RoomSnapshot> snapshots() {
+        List<RoomSnapshot> snapshots = new ArrayList<>();
+        for (Room room : live.values()) {
+            synchronized (room) {
+                if (!room.ended() && !room.idle()) {
+                    snapshots.add(room.snapshot());
+                }
+            }
+        }
+        return snapshots;
+    }
+
+    @Override
+    public void endByAdmin(String sessionId, String reason) {
+        inSession(sessionId, room -> room.endByAdmin(reason, now()));
+    }
+
+    @Override
+    public void removeByAdmin(String sessionId, String participantId, String reason) {
+        inSession(sessionId, room -> room.removeByAdmin(participantId, reason, now()));
     }
 
     /** Advances every room's time; called about once a second by one thread. */

@@ -1,5 +1,6 @@
 package org.alcove.server.room;
 
+import org.alcove.server.accounts.UserStore;
 import org.alcove.server.auth.JoinTokens;
 import org.alcove.server.config.AlcoveConfig;
 import org.alcove.server.ops.Drain;
@@ -37,8 +38,8 @@ public final class Signaling implements LiveCounts {
     private final SocketInput input;
     private final ScheduledExecutorService timers;
 
-    public Signaling(AlcoveConfig config, JoinTokens tokens, SessionStore sessions, AuditLog audit, Clock clock,
-                     Metrics metrics, Drain drain) {
+    public Signaling(AlcoveConfig config, JoinTokens tokens, SessionStore sessions, UserStore users, AuditLog audit,
+                     Clock clock, Metrics metrics, Drain drain) {
         this.config = config.socket();
         this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "alcove-rooms");
@@ -46,12 +47,17 @@ public final class Signaling implements LiveCounts {
             return thread;
         });
         this.rooms = new Rooms(config.room(), new RoomRecorder(sessions, audit), clock, metrics);
-        JoinGate gate = new JoinGate(tokens, sessions, audit, config, metrics);
+        JoinGate gate = new JoinGate(tokens, sessions, users, audit, config, metrics);
         this.input = new SocketInput(config.socket(), new MessageCodec(), gate, rooms, clock, timers, metrics, drain);
     }
 
     /** What the scheduling side calls when a session is cancelled or a link revoked. */
     public LiveSessions liveSessions() {
+        return rooms;
+    }
+
+    /** What the admin side sees of and does to live rooms. */
+    public LiveAdmin liveAdmin() {
         return rooms;
     }
 

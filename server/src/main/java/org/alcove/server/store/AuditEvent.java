@@ -12,7 +12,15 @@ import java.time.Instant;
  * @param event         lower-case event name, e.g. {@code session.scheduled}, {@code room.admitted}, {@code auth.failed}
  * @param outcome       {@code ok}, or a stable error code such as {@code link-reissued}
  * @param actorId       the account or participant that caused it, or {@code null}
+ * @param detail        an admin's typed reason ({@code admin.*} events), the affected account's id
+ *                      ({@code user.*} events), or {@code null}; never a name, email or token
  */
 public record AuditEvent(Instant at, String sessionId, String participantId, String role,
-                         String event, String outcome, String actorId) {
+                         String event, String outcome, String actorId, String detail) {
+
+    /** An event without detail, as most are. */
+    public AuditEvent(Instant at, String sessionId, String participantId, String role,
+                      String event, String outcome, String actorId) {
+        this(at, sessionId, participantId, role, event, outcome, actorId, null);
+    }
 }

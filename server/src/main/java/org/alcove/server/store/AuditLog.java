@@ -5,21 +5,204 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
-/** Append-only audit trail. Rows hold opaque ids and fixed vocabulary only (see {@link AuditEvent}). */
+/**
+ * Append-only, hash-chained audit trail. Rows hold opaque ids and fixed vocabulary only (see
+ * {@link AuditEvent}); each carries the hash of the row before it (see {@link AuditChain}).
+ * Appends take one lock so the chain stays linear; that makes one server process the single
+ * writer of a database's trail.
+ */
 public final class AuditLog {
+    private static final String COLUMNS = "seq, at, session_id, participant_id, role, event, outcome, actor_id, detail,"
+            + " prev_hash, hash";
+
     private final DataSource db;
+    private final Object appendLock = new Object();
 
     public AuditLog(Database db) {
         this.db = db.dataSource();
     }
 
+    /** Stores the event as the newest row, chained to the row before. */
     public void append(AuditEvent event) {
-        String sql = "INSERT INTO audit_events (at, session_id, participant_id, role, event, outcome, actor_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)";
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        // The database keeps microseconds at most; hash exactly what will be read back.
+        AuditEvent stored = new AuditEvent(event.at().truncatedTo(ChronoUnit.MILLIS), event.sessionId(),
+                event.participantId(), event.role(), event.event(), event.outcome(), event.actorId(), event.detail());
+        synchronized (appendLock) {
+            try (Connection c = db.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    String prev = lastHash(c);
+                    insert(c, stored, prev, AuditChain.hash(stored, prev));
+                    c.commit();
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw Jdbc.failure("appending an audit event", e);
+            }
+        }
+    }
+
+    /**
+     * Chains rows written before the audit trail had hashes (schema v1), in {@code seq} order.
+     * Called once at start; a no-op when every row has its hash.
+     */
+    public int sealUnhashed() {
+        synchronized (appendLock) {
+            try (Connection c = db.getConnection()) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM audit_events WHERE hash IS NULL");
+                     ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return 0;
+                    }
+                }
+                List<AuditRow> rows = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_events ORDER BY seq");
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(row(rs));
+                    }
+                }
+                c.setAutoCommit(false);
+                String prev = AuditChain.GENESIS;
+                int sealed = 0;
+                try (PreparedStatement ps = c.prepareStatement("UPDATE audit_events SET prev_hash = ?, hash = ? WHERE seq = ?")) {
+                    for (AuditRow row : rows) {
+                        if (row.hash() != null) {
+                            prev = row.hash();
+                            continue;
+                        }
+                        String hash = AuditChain.hash(row.event(), prev);
+                        ps.setString(1, prev);
+                        ps.setString(2, hash);
+                        ps.setLong(3, row.seq());
+                        ps.executeUpdate();
+                        prev = hash;
+                        sealed++;
+                    }
+                }
+                c.commit();
+                return sealed;
+            } catch (SQLException e) {
+                throw Jdbc.failure("sealing audit rows", e);
+            }
+        }
+    }
+
+    /** Walks the whole chain, oldest first, and reports the first row that does not link. */
+    public AuditChain.Verdict verify() {
+        AuditChain.Walk walk = new AuditChain.Walk();
+        each(walk::accept);
+        return walk.verdict();
+    }
+
+    /** Events of one session, oldest first. */
+    public List<AuditEvent> forSession(String sessionId) {
+        return find(new AuditQuery(null, null, sessionId, null, null, 0, Integer.MAX_VALUE)).stream()
+                .map(AuditRow::event).toList();
+    }
+
+    /** Events not tied to a session (sign-ins, accounts), oldest first. */
+    public List<AuditEvent> withoutSession() {
+        List<AuditEvent> events = new ArrayList<>();
+        each(row -> {
+            if (row.event().sessionId() == null) {
+                events.add(row.event());
+            }
+        });
+        return events;
+    }
+
+    /** Rows matching {@code query}, oldest first. */
+    public List<AuditRow> find(AuditQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_events WHERE seq > ?");
+        List<Object> params = new ArrayList<>();
+        params.add(query.afterSeq());
+        if (query.from() != null) {
+            sql.append(" AND at >= ?");
+            params.add(Timestamp.from(query.from()));
+        }
+        if (query.to() != null) {
+            sql.append(" AND at < ?");
+            params.add(Timestamp.from(query.to()));
+        }
+        if (query.sessionId() != null) {
+            sql.append(" AND session_id = ?");
+            params.add(query.sessionId());
+        }
+        if (query.participantId() != null) {
+            sql.append(" AND participant_id = ?");
+            params.add(query.participantId());
+        }
+        if (query.type() != null) {
+            // Callers pass names of [a-z.-] only, so LIKE has no wildcard to escape.
+            sql.append(query.type().endsWith(".") ? " AND event LIKE ?" : " AND event = ?");
+            params.add(query.type().endsWith(".") ? query.type() + "%" : query.type());
+        }
+        sql.append(" ORDER BY seq");
+        if (query.limit() < Integer.MAX_VALUE) {
+            sql.append(" FETCH FIRST ").append(Math.max(0, query.limit())).append(" ROWS ONLY");
+        }
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            List<AuditRow> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row(rs));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw Jdbc.failure("reading audit events", e);
+        }
+    }
+
+    private void each(Consumer<AuditRow> visitor) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_events ORDER BY seq")) {
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        visitor.accept(row(rs));
+                    }
+                }
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("reading audit events", e);
+        }
+    }
+
+    private static String lastHash(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM audit_events ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return AuditChain.GENESIS;
+            }
+            String hash = rs.getString(1);
+            if (hash == null) {
+                throw new IllegalStateException("audit rows without a hash: the trail must be sealed first");
+            }
+            return hash;
+        }
+    }
+
+    private static void insert(Connection c, AuditEvent event, String prev, String hash) throws SQLException {
+        String sql = "INSERT INTO audit_events (at, session_id, participant_id, role, event, outcome, actor_id, detail,"
+                + " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             Jdbc.setInstant(ps, 1, event.at());
             ps.setString(2, event.sessionId());
             ps.setString(3, event.participantId());
@@ -27,38 +210,17 @@ public final class AuditLog {
             ps.setString(5, event.event());
             ps.setString(6, event.outcome());
             ps.setString(7, event.actorId());
+            ps.setString(8, event.detail());
+            ps.setString(9, prev);
+            ps.setString(10, hash);
             ps.executeUpdate();
-        } catch (SQLException e) {
-            throw Jdbc.failure("appending an audit event", e);
         }
     }
 
-    /** Events of one session, oldest first. */
-    public List<AuditEvent> forSession(String sessionId) {
-        return query("SELECT * FROM audit_events WHERE session_id = ? ORDER BY seq", sessionId);
-    }
-
-    /** Events not tied to a session (sign-ins, accounts), oldest first. */
-    public List<AuditEvent> withoutSession() {
-        return query("SELECT * FROM audit_events WHERE session_id IS NULL ORDER BY seq", null);
-    }
-
-    private List<AuditEvent> query(String sql, String parameter) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (parameter != null) {
-                ps.setString(1, parameter);
-            }
-            List<AuditEvent> events = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    events.add(new AuditEvent(Jdbc.instant(rs, "at"), rs.getString("session_id"),
-                            rs.getString("participant_id"), rs.getString("role"), rs.getString("event"),
-                            rs.getString("outcome"), rs.getString("actor_id")));
-                }
-            }
-            return events;
-        } catch (SQLException e) {
-            throw Jdbc.failure("reading audit events", e);
-        }
+    private static AuditRow row(ResultSet rs) throws SQLException {
+        AuditEvent event = new AuditEvent(Jdbc.instant(rs, "at"), rs.getString("session_id"),
+                rs.getString("participant_id"), rs.getString("role"), rs.getString("event"),
+                rs.getString("outcome"), rs.getString("actor_id"), rs.getString("detail"));
+        return new AuditRow(rs.getLong("seq"), event, rs.getString("prev_hash"), rs.getString("hash"));
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.alcove.server.Main;
 import org.alcove.server.Server;
 import org.alcove.server.testing.Api;
+import org.alcove.server.testing.LiveViewStream;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.server.testing.TestServer;
 import org.alcove.signaling.protocol.ClientMessage;
@@ -116,6 +117,38 @@ class WebRtcCallIT {
         client.peer().awaitVideoFrom(therapistId, CONNECT_TIMEOUT);
         assertEquals(Set.of("audio", "video"), therapist.peer().remoteTrackKinds(clientId));
         assertEquals(Set.of("audio", "video"), client.peer().remoteTrackKinds(therapistId));
+    }
+
+    /**
+     * The admin live view while a real call negotiates and exchanges data-channel text: its raw
+     * bytes hold metadata only, never SDP, ICE candidates or anything said in the call.
+     */
+    @Test
+    void an_admin_watching_the_live_view_during_a_real_call_receives_no_sdp_candidates_or_chat() throws Exception {
+        try (LiveViewStream live = LiveViewStream.open(server.uri(), server.api().loginAdmin())) {
+            Links links = schedule(1);
+            Participant therapist = join("therapist", links.therapist());
+            String therapistId = therapist.bridge().await(Welcome.class, SIGNAL_TIMEOUT).participantId();
+            Participant client = join("client", links.clients().get(0));
+            String clientId = client.bridge().await(Welcome.class, SIGNAL_TIMEOUT).participantId();
+            therapist.bridge().await(WaitingList.class, list -> waits(list, clientId), SIGNAL_TIMEOUT);
+            therapist.bridge().send(new ClientMessage.Admit(clientId));
+            client.bridge().await(Roster.class, SIGNAL_TIMEOUT);
+
+            assertPairConnects(therapist, therapistId, client, clientId);
+            therapist.peer().awaitVideoFrom(clientId, CONNECT_TIMEOUT);
+            client.socket().send(new ClientMessage.Quality(therapistId, 12, 0.0, false));
+            live.await(view -> view.toString().contains("\"rttMs\":12"), SIGNAL_TIMEOUT);
+
+            String relayed = therapist.socket().received().toString() + client.socket().received();
+            assertTrue(relayed.contains("v=0") && relayed.contains("candidate:"), "the call did negotiate through the server");
+            String raw = live.rawText();
+            assertTrue(raw.contains(clientId), "the live view did follow the call");
+            for (String forbidden : List.of("v=0", "candidate:", "a=", "sdp", "hello from", "Client A", "typ host",
+                    "ufrag", "fingerprint")) {
+                assertFalse(raw.contains(forbidden), "the admin stream carried '" + forbidden + "'");
+            }
+        }
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.alcove.server.room;
 
+import org.alcove.server.accounts.AccountRole;
+import org.alcove.server.accounts.User;
+import org.alcove.server.accounts.UserStore;
 import org.alcove.server.auth.JoinClaims;
 import org.alcove.server.auth.JoinTokenException;
 import org.alcove.server.auth.JoinTokens;
@@ -41,7 +44,8 @@ class JoinGateTest {
     private final SessionStore sessions = mock(SessionStore.class);
     private final AuditLog audit = mock(AuditLog.class);
     private final AlcoveConfig config = ConfigLoader.load(Map.of(), Map.of());
-    private final JoinGate gate = new JoinGate(tokens, sessions, audit, config, new Metrics());
+    private final UserStore users = mock(UserStore.class);
+    private final JoinGate gate = new JoinGate(tokens, sessions, users, audit, config, new Metrics());
 
     private final JoinClaims claims = new JoinClaims("s1", "p1", Role.client, "jti-1", START.minusSeconds(900), END.plusSeconds(600));
     private SessionRecord session = new SessionRecord("s1", "t1", START, END, SessionStatus.SCHEDULED, null, null, START.minusSeconds(86400));
@@ -60,6 +64,20 @@ class JoinGateTest {
         assertEquals("p1", admitted.who().id());
         assertEquals(Role.client, admitted.who().role());
         assertEquals("Robin", admitted.who().name());
+    }
+
+    @Test
+    void a_therapist_whose_account_is_disabled_is_refused_like_a_bad_link() throws JoinTokenException {
+        participant = new ParticipantRecord("p1", "s1", Role.therapist, "Dr T", null, "t1", "jti-1", ParticipantStatus.ACTIVE);
+        when(tokens.verify(TOKEN)).thenReturn(new JoinClaims("s1", "p1", Role.therapist, "jti-1", START.minusSeconds(900),
+                END.plusSeconds(600)));
+        User account = new User("t1", "t@example.org", "Dr T", AccountRole.therapist, "hash", START, false);
+        when(users.find("t1")).thenReturn(Optional.of(account));
+        assertInstanceOf(JoinGate.Admitted.class, gate.check(TOKEN, START));
+
+        when(users.find("t1")).thenReturn(Optional.of(new User("t1", "t@example.org", "Dr T", AccountRole.therapist,
+                "hash", START, true)));
+        assertEquals(ErrorCode.AUTH_FAILED, refusal(gate.check(TOKEN, START)));
     }
 
     @Test

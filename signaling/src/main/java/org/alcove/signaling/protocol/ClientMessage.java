@@ -27,6 +27,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = ClientMessage.End.class, name = "end"),
     @JsonSubTypes.Type(value = ClientMessage.Leave.class, name = "leave"),
     @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
+    @JsonSubTypes.Type(value = ClientMessage.Quality.class, name = "quality"),
 })
 public sealed interface ClientMessage {
 
@@ -123,5 +124,27 @@ public sealed interface ClientMessage {
 
     /** Application-level keep-alive for clients that cannot send WebSocket pings; answered by {@code pong}. */
     record Ping() implements ClientMessage {
+    }
+
+    /** Largest round-trip time a quality report may state, in milliseconds. */
+    int MAX_RTT_MS = 60_000;
+
+    /**
+     * How the connection to one peer is doing, as the sender measures it (for example from
+     * WebRTC stats). Kept in memory for the admin live view only; never relayed to anyone.
+     */
+    record Quality(String peerId, Integer rttMs, Double lossPercent, Boolean relayed) implements ClientMessage {
+        public Quality {
+            Fields.require("peerId", peerId, MAX_ID);
+            if (rttMs == null || rttMs < 0 || rttMs > MAX_RTT_MS) {
+                throw new InvalidFieldException("rttMs");
+            }
+            if (lossPercent == null || lossPercent.isNaN() || lossPercent < 0 || lossPercent > 100) {
+                throw new InvalidFieldException("lossPercent");
+            }
+            if (relayed == null) {
+                throw new InvalidFieldException("relayed");
+            }
+        }
     }
 }

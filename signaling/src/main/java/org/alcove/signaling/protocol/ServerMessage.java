@@ -31,6 +31,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
     @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
     @JsonSubTypes.Type(value = ServerMessage.ServerShutdown.class, name = "server-shutdown"),
+    @JsonSubTypes.Type(value = ServerMessage.AdminAction.class, name = "admin-action"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerMessage {
@@ -119,6 +120,19 @@ public sealed interface ServerMessage {
     }
 
     record Pong() implements ServerMessage {
+    }
+
+    /** What an admin did to the session, in {@link AdminAction}. */
+    enum AdminActionKind {
+        ended, removed
+    }
+
+    /**
+     * Therapist only: an admin ended the session ({@code ended}, just before
+     * {@code session-ended}) or removed {@code participantId} ({@code removed}). {@code reason}
+     * is text an admin typed: a client must show it as plain text, never as markup.
+     */
+    record AdminAction(AdminActionKind action, String participantId, String reason) implements ServerMessage {
     }
 
     /**

@@ -56,6 +56,7 @@ final class Arrivals {
         } else {
             out.record(RoomEvent.Type.RECONNECTED, seat.who);
         }
+        seat.reconnects++;
         seats.attach(seat, connection);
         out.send(connection, welcome(seat, true));
         if (seat.admitted) {

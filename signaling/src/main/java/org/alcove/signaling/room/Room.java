@@ -5,9 +5,12 @@ import org.alcove.signaling.protocol.CloseCode;
 import org.alcove.signaling.protocol.EndReason;
 import org.alcove.signaling.protocol.ErrorCode;
 import org.alcove.signaling.protocol.LeaveReason;
+import org.alcove.signaling.protocol.Role;
 import org.alcove.signaling.protocol.ServerMessage;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +66,12 @@ import java.util.Objects;
  *       ends with {@link EndReason#TIME_UP}.</li>
  *   <li><b>End.</b> Every connection gets {@code session-ended} and close {@code SESSION_ENDED}
  *       (or {@code SESSION_CANCELLED} when cancelled); the room accepts no joins after.</li>
+ *   <li><b>Quality.</b> {@code quality} from an admitted participant about another admitted one
+ *       is kept on the sender's seat (latest per peer) for {@link #snapshot()} and reaches nobody;
+ *       from a waiting client {@code not-allowed}, about anyone else {@code unknown-participant}.</li>
+ *   <li><b>Admins.</b> {@link #endByAdmin} and {@link #removeByAdmin} first send the live
+ *       therapist {@code admin-action} with the admin's reason, then end the room
+ *       ({@link EndReason#ENDED_BY_ADMIN}) or remove the participant as {@link #revoke} does.</li>
  *   <li><b>Roles.</b> {@code admit}, {@code decline}, {@code remove}, {@code extend},
  *       {@code end} from a client: {@code not-allowed}. {@code auth} on a joined connection:
  *       {@code already-authenticated}. {@code leave}: the seat is released at once
@@ -97,6 +106,8 @@ public final class Room {
     private final Relay relay = new Relay(seats);
     private final Arrivals arrivals;
     private EndReason endedBecause;
+    /** When the first seat was taken, for the admin view's "open since". */
+    private Instant openedAt;
 
     public Room(Schedule schedule, RoomPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -122,6 +133,9 @@ public final class Room {
         if (refusal != null) {
             out.error(connection, refusal);
             return out.effects();
+        }
+        if (openedAt == null) {
+            openedAt = now;
         }
         arrivals.arrive(connection, who, resumeKey, out);
         return out.effects();
@@ -160,6 +174,8 @@ public final class Room {
             relay.candidate(seat, m, out);
         } else if (message instanceof ClientMessage.IceRestart m) {
             relay.iceRestart(seat, m, out);
+        } else if (message instanceof ClientMessage.Quality m) {
+            quality(seat, m, out);
         } else if (!seat.therapist()) {
             out.error(connection, ErrorCode.NOT_ALLOWED);
         } else if (message instanceof ClientMessage.Admit m) {
@@ -183,6 +199,22 @@ public final class Room {
         Presence.depart(seats, seat, LeaveReason.left, out);
         out.close(connection, CloseCode.NORMAL);
         out.record(RoomEvent.Type.LEFT, seat.who);
+    }
+
+    /** Stored on the sender's seat for the admin view; nobody in the call hears of it. */
+    private void quality(Seat seat, ClientMessage.Quality report, Outbox out) {
+        if (!seat.admitted) {
+            out.error(seat.connection, ErrorCode.NOT_ALLOWED);
+            return;
+        }
+        Seat peer = seats.byId(report.peerId());
+        if (peer == null || peer == seat || !peer.admitted) {
+            out.error(seat.connection, ErrorCode.UNKNOWN_PARTICIPANT);
+            return;
+        }
+        // Bounded: at most one entry per other seat, so a client cannot grow the map.
+        seat.quality.put(peer.id(), new RoomSnapshot.Quality(peer.id(), report.rttMs(), report.lossPercent(),
+                report.relayed(), out.now()));
     }
 
     private void extend(Seat therapist, int minutes, Outbox out) {
@@ -257,6 +289,42 @@ public final class Room {
     }
 
     /**
+     * An admin ended the session: the live therapist connection first gets {@code admin-action
+     * ended} with the admin's reason, then everyone gets {@code session-ended ended-by-admin}.
+     * Idempotent.
+     */
+    public List<Effect> endByAdmin(String reason, Instant now) {
+        Objects.requireNonNull(reason, "reason");
+        Outbox out = outbox(now);
+        if (endedBecause == null) {
+            tellTherapist(new ServerMessage.AdminAction(ServerMessage.AdminActionKind.ended, null, reason), out);
+            finish(EndReason.ENDED_BY_ADMIN, out);
+        }
+        return out.effects();
+    }
+
+    /**
+     * An admin removed a client: the live therapist connection gets {@code admin-action removed}
+     * with the admin's reason, then the removal goes as {@link #revoke} with {@code REMOVED}.
+     */
+    public List<Effect> removeByAdmin(String participantId, String reason, Instant now) {
+        Objects.requireNonNull(reason, "reason");
+        if (endedBecause != null) {
+            return List.of();
+        }
+        Outbox out = outbox(now);
+        tellTherapist(new ServerMessage.AdminAction(ServerMessage.AdminActionKind.removed, participantId, reason), out);
+        revoke(participantId, ErrorCode.REMOVED, out);
+        return out.effects();
+    }
+
+    private void tellTherapist(ServerMessage message, Outbox out) {
+        for (Seat therapist : seats.liveTherapists()) {
+            out.send(therapist.connection, message);
+        }
+    }
+
+    /**
      * The participant's link no longer admits them ({@link ErrorCode#LINK_REISSUED}) or they
      * were removed from outside the call ({@link ErrorCode#REMOVED}): their connection, if any,
      * gets that error and its close, and the seat is released. For {@code REMOVED} they can
@@ -270,9 +338,13 @@ public final class Room {
             throw new IllegalArgumentException("revoke takes link-reissued or removed, not " + why.wireName());
         }
         Outbox out = outbox(now);
-        if (endedBecause != null) {
-            return out.effects();
+        if (endedBecause == null) {
+            revoke(participantId, why, out);
         }
+        return out.effects();
+    }
+
+    private void revoke(String participantId, ErrorCode why, Outbox out) {
         if (why == ErrorCode.REMOVED) {
             barred.put(participantId, ErrorCode.REMOVED);
         } else {
@@ -287,7 +359,6 @@ public final class Room {
             Presence.depart(seats, seat, reason, out);
             out.record(why == ErrorCode.REMOVED ? RoomEvent.Type.REMOVED : RoomEvent.Type.REVOKED, seat.who);
         }
-        return out.effects();
     }
 
     /** True once the session ended; the host then drops the room. */
@@ -311,6 +382,19 @@ public final class Room {
             }
         }
         return new Occupancy(waiting, inCall, reconnecting);
+    }
+
+    /** Ids, states, counts and timestamps for the admin view; see {@link RoomSnapshot}. */
+    public RoomSnapshot snapshot() {
+        List<RoomSnapshot.SeatView> views = new ArrayList<>();
+        for (Seat seat : seats.all()) {
+            views.add(new RoomSnapshot.SeatView(seat.id(), seat.who.role(),
+                    seat.admitted ? RoomSnapshot.Place.admitted : RoomSnapshot.Place.waiting,
+                    seat.live() ? RoomSnapshot.Link.connected : RoomSnapshot.Link.reconnecting,
+                    seat.since, seat.droppedAt, seat.reconnects, List.copyOf(seat.quality.values())));
+        }
+        views.sort(Comparator.comparing((RoomSnapshot.SeatView v) -> v.role() != Role.therapist));
+        return new RoomSnapshot(clock.schedule().sessionId(), clock.startsAt(), clock.endsAt(), openedAt, views);
     }
 
     /** True when no connection is live and no seat is held. */

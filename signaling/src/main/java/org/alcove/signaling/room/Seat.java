@@ -4,6 +4,8 @@ import org.alcove.signaling.protocol.Role;
 import org.alcove.signaling.protocol.ServerMessage.SeatState;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One participant's place in a room. Mutable on purpose: only {@link Room} and {@link Seats}
@@ -19,6 +21,10 @@ final class Seat {
     /** {@code null} while the seat is held after a drop. */
     Connection connection;
     Instant droppedAt;
+    /** How many times the seat was resumed or taken over by a new connection. */
+    int reconnects;
+    /** The latest quality report about each peer, by peer id: memory only, for the admin view. */
+    final Map<String, RoomSnapshot.Quality> quality = new LinkedHashMap<>();
 
     Seat(Participant who, String resumeKey, Instant since) {
         this.who = who;

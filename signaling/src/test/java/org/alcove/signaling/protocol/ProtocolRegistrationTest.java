@@ -84,7 +84,8 @@ class ProtocolRegistrationTest {
             new ServerMessage.SessionEnded(EndReason.ENDED_BY_THERAPIST),
             new ServerMessage.Error(ErrorCode.SEAT_TAKEN),
             new ServerMessage.Pong(),
-            new ServerMessage.ServerShutdown(AT));
+            new ServerMessage.ServerShutdown(AT),
+            new ServerMessage.AdminAction(ServerMessage.AdminActionKind.removed, "c-1", "Safety <b>concern</b>"));
     }
 
     @Test

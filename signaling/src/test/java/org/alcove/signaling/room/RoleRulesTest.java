@@ -151,6 +151,7 @@ class RoleRulesTest {
                 new ClientMessage.Decline("c-2"), new ClientMessage.Remove("c-2"),
                 new ClientMessage.Offer("t-1", "v=0"), new ClientMessage.Answer("t-1", "v=0"),
                 new ClientMessage.Candidate("t-1", "candidate:1", "0", 0), new ClientMessage.IceRestart("t-1"),
-                new ClientMessage.Extend(5), new ClientMessage.End(), new ClientMessage.Leave(), new ClientMessage.Ping());
+                new ClientMessage.Extend(5), new ClientMessage.End(), new ClientMessage.Leave(), new ClientMessage.Ping(),
+                new ClientMessage.Quality("t-1", 40, 0.5, false));
     }
 }
