@@ -41,7 +41,8 @@ class CurrentAccountIT {
         assertEquals("dr.lee@example.test", body.get("email").asText());
         assertEquals("Dr Lee", body.get("name").asText());
         assertEquals("therapist", body.get("role").asText());
-        assertEquals(4, body.size(), body.toString());
+        assertFalse(body.get("disabled").asBoolean());
+        assertEquals(5, body.size(), body.toString());
         assertFalse(me.body().contains("pbkdf2"), me.body());
     }
 

@@ -21,6 +21,20 @@ class DrainIT {
     /** The bound the process is given by default ({@code ops.shutdown-timeout}). */
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(15);
 
+    /** The client's upgrade is done before the server has run its open callback; wait for the latter. */
+    private static void awaitServerCountsUnauthenticatedSocket(Api api) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            String metrics = api.send("GET", "/metrics", null, null).body();
+            if (metrics.lines().anyMatch(line -> line.startsWith("alcove_sockets_open{role=\"unauthenticated\"}")
+                    && !line.endsWith(" 0.0"))) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the server never counted the open socket");
+    }
+
     private static CompletableFuture<Void> shutdownInBackground(TestServer server) {
         return CompletableFuture.runAsync(() -> {
             try {
@@ -73,6 +87,7 @@ class DrainIT {
             JsonNode session = api.schedule(login, server.clock().instant(), 50, "Jonas Join");
             String token = Api.tokenOf(session.path("therapistLink").asText());
             try (SignalingClient early = SignalingClient.connect(server.uri())) {
+                awaitServerCountsUnauthenticatedSocket(api);
                 CompletableFuture<Void> shutdown = shutdownInBackground(server);
                 early.nextOfType("server-shutdown", ScriptedCall.WAIT);
                 early.send(new org.alcove.signaling.protocol.ClientMessage.Auth(token, null));
