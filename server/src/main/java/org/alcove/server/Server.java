@@ -15,12 +15,12 @@ import org.alcove.server.http.Router;
 import org.alcove.server.http.SecurityHeaders;
 import org.alcove.server.http.StaticFiles;
 import org.alcove.server.room.LiveSessions;
+import org.alcove.server.room.Signaling;
 import org.alcove.server.sessions.Scheduling;
 import org.alcove.server.sessions.SessionRoutes;
 import org.alcove.server.store.AuditLog;
 import org.alcove.server.store.Database;
 import org.alcove.server.store.SessionStore;
-import org.alcove.signaling.protocol.ErrorCode;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -51,6 +51,7 @@ public final class Server {
     private JoinTokens joinTokens;
     private LoginTokens loginTokens;
     private Scheduling scheduling;
+    private Signaling signaling;
 
     public Server(AlcoveConfig config) {
         this(config, Clock.systemUTC());
@@ -110,6 +111,7 @@ public final class Server {
             new SessionRoutes(sessions, users, scheduling, authenticator, clock).register(router);
 
             jetty.start();
+            signaling.start();
         } catch (Exception | Error e) {
             stopQuietly();
             throw e;
@@ -122,20 +124,19 @@ public final class Server {
      * {@link LiveSessions} the scheduling routes call on cancel and reissue.
      */
     private LiveSessions wireRooms(ContextHandler context, Handler.Sequence handlers) {
-        // wired by room/: replace this no-op with the live room registry and add its /ws handler.
-        return new LiveSessions() {
-            @Override
-            public void cancel(String sessionId) {
-            }
-
-            @Override
-            public void revoke(String sessionId, String participantId, ErrorCode why) {
-            }
-        };
+        // wired by room/
+        signaling = new Signaling(config, joinTokens, sessions, audit, clock);
+        handlers.addHandler(signaling.handler(jetty, context));
+        return signaling.liveSessions();
     }
 
     public synchronized void stop() throws Exception {
         try {
+            if (signaling != null) {
+                // Sockets get 1001 before Jetty stops; the timer thread stops ticking rooms.
+                signaling.stop();
+                signaling = null;
+            }
             if (jetty != null) {
                 jetty.stop();
             }

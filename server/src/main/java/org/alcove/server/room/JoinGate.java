@@ -1,0 +1,143 @@
+package org.alcove.server.room;
+
+import org.alcove.server.auth.JoinClaims;
+import org.alcove.server.auth.JoinTokenException;
+import org.alcove.server.auth.JoinTokens;
+import org.alcove.server.config.AlcoveConfig;
+import org.alcove.server.store.AuditEvent;
+import org.alcove.server.store.AuditLog;
+import org.alcove.server.store.ParticipantRecord;
+import org.alcove.server.store.SessionRecord;
+import org.alcove.server.store.SessionStore;
+import org.alcove.signaling.protocol.ErrorCode;
+import org.alcove.signaling.protocol.ServerMessage;
+import org.alcove.signaling.room.Participant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Decides whether a socket's {@code auth} token lets it in, on every connect and reconnect:
+ * first the token itself, then the stored state of the session and participant (cancelled,
+ * ended, reissued, declined, removed, time window). The seat it grants comes only from the
+ * verified claims and the stored row. Every refusal is audited as {@code auth.failed}.
+ */
+final class JoinGate {
+    private static final Logger LOG = LoggerFactory.getLogger(JoinGate.class);
+
+    /** The outcome of one check. */
+    sealed interface Verdict {
+    }
+
+    /** The socket may take {@code who}'s seat in {@code session}. */
+    record Admitted(SessionRecord session, Participant who) implements Verdict {
+    }
+
+    /** The socket is refused with {@code error} (always a fatal code). */
+    record Refused(ServerMessage.Error error) implements Verdict {
+    }
+
+    private final JoinTokens tokens;
+    private final SessionStore sessions;
+    private final AuditLog audit;
+    private final AlcoveConfig config;
+
+    JoinGate(JoinTokens tokens, SessionStore sessions, AuditLog audit, AlcoveConfig config) {
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.audit = audit;
+        this.config = config;
+    }
+
+    Verdict check(String token, Instant now) {
+        JoinClaims claims;
+        try {
+            claims = tokens.verify(token);
+        } catch (JoinTokenException e) {
+            return refusedToken(e, now);
+        }
+        Optional<SessionRecord> found = sessions.find(claims.sessionId());
+        if (found.isEmpty()) {
+            return refuse(now, claims, ErrorCode.AUTH_FAILED, null);
+        }
+        SessionRecord session = found.get();
+        ErrorCode over = over(session);
+        if (over != null) {
+            return refuse(now, claims, over, null);
+        }
+        Optional<ParticipantRecord> seat = sessions.findParticipant(session.id(), claims.participantId());
+        if (seat.isEmpty() || seat.get().role() != claims.role()) {
+            return refuse(now, claims, ErrorCode.AUTH_FAILED, null);
+        }
+        ParticipantRecord participant = seat.get();
+        if (!participant.tokenId().equals(claims.tokenId())) {
+            return refuse(now, claims, ErrorCode.LINK_REISSUED, null);
+        }
+        switch (participant.status()) {
+            case DECLINED:
+                return refuse(now, claims, ErrorCode.DECLINED, null);
+            case REMOVED:
+                return refuse(now, claims, ErrorCode.REMOVED, null);
+            case ACTIVE:
+                break;
+        }
+        if (now.isBefore(session.startsAt().minus(config.auth().joinOpensBefore()))) {
+            return refuse(now, claims, ErrorCode.NOT_YET_OPEN, session.startsAt());
+        }
+        if (now.isAfter(session.endsAt().plus(config.room().overrun()))) {
+            return refuse(now, claims, ErrorCode.LINK_EXPIRED, null);
+        }
+        return new Admitted(session, new Participant(participant.id(), participant.role(), participant.name()));
+    }
+
+    /** Audits a socket refused before it presented a token ({@code auth-required}, {@code auth-timeout}). */
+    void refusedWithoutToken(ErrorCode code, Instant now) {
+        refuse(now, null, code, null);
+    }
+
+    private Verdict refusedToken(JoinTokenException e, Instant now) {
+        return switch (e.kind()) {
+            // No claims for INVALID: the signature did not verify, so no id from the token is trusted.
+            case INVALID -> refuse(now, null, ErrorCode.AUTH_FAILED, null);
+            case EXPIRED -> refuse(now, e.claims(), ErrorCode.LINK_EXPIRED, null);
+            case NOT_YET_VALID -> notYetOpen(e.claims(), now);
+        };
+    }
+
+    /** Tells an early joiner when the session starts, unless it will never start. */
+    private Verdict notYetOpen(JoinClaims claims, Instant now) {
+        Optional<SessionRecord> session = sessions.find(claims.sessionId());
+        if (session.isEmpty()) {
+            return refuse(now, claims, ErrorCode.AUTH_FAILED, null);
+        }
+        ErrorCode over = over(session.get());
+        if (over != null) {
+            return refuse(now, claims, over, null);
+        }
+        return refuse(now, claims, ErrorCode.NOT_YET_OPEN, session.get().startsAt());
+    }
+
+    /** Why a stored session admits nobody any more, or {@code null} while it is still scheduled. */
+    private static ErrorCode over(SessionRecord session) {
+        return switch (session.status()) {
+            case CANCELLED -> ErrorCode.SESSION_CANCELLED;
+            case ENDED -> ErrorCode.SESSION_ENDED;
+            case SCHEDULED -> null;
+        };
+    }
+
+    private Verdict refuse(Instant now, JoinClaims claims, ErrorCode code, Instant startsAt) {
+        String sessionId = claims == null ? null : claims.sessionId();
+        String participantId = claims == null ? null : claims.participantId();
+        String role = claims == null || claims.role() == null ? null : claims.role().name();
+        LOG.info("join refused: {} session={} participant={}", code.wireName(), sessionId, participantId);
+        try {
+            audit.append(new AuditEvent(now, sessionId, participantId, role, "auth.failed", code.wireName(), participantId));
+        } catch (RuntimeException e) {
+            LOG.warn("audit write failed for auth.failed session={}: {}", sessionId, e.getClass().getSimpleName());
+        }
+        return new Refused(new ServerMessage.Error(code, code.description(), startsAt));
+    }
+}

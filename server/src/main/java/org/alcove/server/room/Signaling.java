@@ -1,0 +1,98 @@
+package org.alcove.server.room;
+
+import org.alcove.server.auth.JoinTokens;
+import org.alcove.server.config.AlcoveConfig;
+import org.alcove.server.store.AuditLog;
+import org.alcove.server.store.SessionStore;
+import org.alcove.signaling.protocol.MessageCodec;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The live socket side assembled, one per server: the {@code /ws} handler, the rooms (the
+ * {@link LiveSessions} the scheduling side calls), and one timer thread that ticks every
+ * room once a second, pings sockets every {@code ws.ping-interval}, enforces the write
+ * timeout and the auth deadline.
+ */
+public final class Signaling {
+    private static final Logger LOG = LoggerFactory.getLogger(Signaling.class);
+    private static final long TICK_MILLIS = 1000;
+    private static final long CLOSE_GRACE_MILLIS = 2000;
+
+    private final AlcoveConfig.Socket config;
+    private final Rooms rooms;
+    private final SocketInput input;
+    private final ScheduledExecutorService timers;
+
+    public Signaling(AlcoveConfig config, JoinTokens tokens, SessionStore sessions, AuditLog audit, Clock clock) {
+        this.config = config.socket();
+        this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "alcove-rooms");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.rooms = new Rooms(config.room(), new RoomRecorder(sessions, audit), clock);
+        JoinGate gate = new JoinGate(tokens, sessions, audit, config);
+        this.input = new SocketInput(config.socket(), new MessageCodec(), gate, rooms, clock, timers);
+    }
+
+    /** What the scheduling side calls when a session is cancelled or a link revoked. */
+    public LiveSessions liveSessions() {
+        return rooms;
+    }
+
+    /**
+     * The {@code /ws} upgrade handler for {@code context}; it declines (returns false for)
+     * every other request, so it can sit in a handler sequence.
+     */
+    public Handler handler(Server jetty, ContextHandler context) {
+        return SignalingRoute.handler(jetty, context, config, input);
+    }
+
+    /** Starts the timer thread. */
+    public void start() {
+        long pingEvery = Math.max(1, config.pingInterval().toMillis() / TICK_MILLIS);
+        long[] ticks = {0};
+        timers.scheduleWithFixedDelay(() -> {
+            try {
+                rooms.tick();
+                input.sweep(++ticks[0] % pingEvery == 0);
+            } catch (RuntimeException e) {
+                // Keep the ticker alive: a scheduled task that throws is never run again.
+                LOG.error("room tick failed", e);
+            }
+        }, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Closes every socket with 1001 (after what is already queued), waits up to
+     * {@link #CLOSE_GRACE_MILLIS} for the close handshakes so Jetty's own stop does not abort
+     * them first, and stops the timer thread.
+     */
+    public void stop() {
+        timers.shutdownNow();
+        input.closeAll();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_GRACE_MILLIS);
+        while (input.openCount() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Open sockets, for tests and health output. */
+    public int openConnections() {
+        return input.openCount();
+    }
+}

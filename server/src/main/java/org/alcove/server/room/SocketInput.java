@@ -1,0 +1,206 @@
+package org.alcove.server.room;
+
+import org.alcove.server.config.AlcoveConfig;
+import org.alcove.signaling.protocol.ClientMessage;
+import org.alcove.signaling.protocol.CloseCode;
+import org.alcove.signaling.protocol.ErrorCode;
+import org.alcove.signaling.protocol.MessageCodec;
+import org.alcove.signaling.protocol.ProtocolException;
+import org.alcove.signaling.protocol.ServerMessage;
+import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What happens to everything a socket sends, in order: the rate limit, then the auth
+ * handshake for the first message, then parsing and handing the message to its room.
+ * Jetty delivers one socket's frames one at a time (the next frame is demanded only after
+ * the previous callback returned), so per-connection input needs no locking here.
+ */
+final class SocketInput {
+    private static final Logger LOG = LoggerFactory.getLogger(SocketInput.class);
+
+    private final AlcoveConfig.Socket config;
+    private final MessageCodec codec;
+    private final JoinGate gate;
+    private final Rooms rooms;
+    private final Clock clock;
+    private final ScheduledExecutorService timers;
+    private final Set<SocketConnection> open = ConcurrentHashMap.newKeySet();
+    private final AtomicLong ids = new AtomicLong();
+
+    SocketInput(AlcoveConfig.Socket config, MessageCodec codec, JoinGate gate, Rooms rooms, Clock clock,
+                ScheduledExecutorService timers) {
+        this.config = config;
+        this.codec = codec;
+        this.gate = gate;
+        this.rooms = rooms;
+        this.clock = clock;
+        this.timers = timers;
+    }
+
+    SocketConnection opened(Session session) {
+        SocketConnection connection = new SocketConnection("c" + ids.incrementAndGet(), session, codec,
+                config.queueMessages(), config.ratePerSecond(), config.rateBurst());
+        open.add(connection);
+        connection.authDeadline(timers.schedule(() -> authTimedOut(connection),
+                config.authTimeout().toMillis(), TimeUnit.MILLISECONDS));
+        LOG.debug("connection {} opened", connection.id());
+        return connection;
+    }
+
+    void text(SocketConnection connection, String text) {
+        connection.heard();
+        if (connection.closing() || !admitRate(connection)) {
+            return;
+        }
+        try {
+            switch (connection.phase()) {
+                case AWAITING_AUTH -> authenticate(connection, text);
+                case JOINED -> dispatch(connection, text);
+                case AUTHENTICATING, CLOSED -> {
+                }
+            }
+        } catch (RuntimeException e) {
+            // A bug must not take the server down or leak a stack trace to the client.
+            LOG.error("connection {} failed handling a message", connection.id(), e);
+            connection.close(CloseCode.SERVER_ERROR);
+        }
+    }
+
+    /** Binary frames small enough to reach us (see {@link SignalingRoute}) are refused but harmless. */
+    void binary(SocketConnection connection) {
+        connection.heard();
+        if (connection.closing() || !admitRate(connection)) {
+            return;
+        }
+        if (connection.phase() == SocketConnection.Phase.AWAITING_AUTH) {
+            refuseAuth(connection, ErrorCode.AUTH_REQUIRED, null);
+        } else {
+            connection.refuse(ErrorCode.BINARY_NOT_SUPPORTED);
+        }
+    }
+
+    void pong(SocketConnection connection) {
+        connection.heard();
+    }
+
+    void closed(SocketConnection connection, int statusCode) {
+        if (connection == null || !open.remove(connection)) {
+            return;
+        }
+        SocketConnection.Phase was = connection.markClosed();
+        LOG.info("connection {} closed: {}", connection.id(), statusCode);
+        if (was == SocketConnection.Phase.JOINED) {
+            try {
+                rooms.disconnected(connection);
+            } catch (RuntimeException e) {
+                LOG.error("connection {} failed handling its close", connection.id(), e);
+            }
+        }
+    }
+
+    /** Drops sockets whose writes stalled or whose client went silent; pings the rest when asked. */
+    void sweep(boolean ping) {
+        long now = System.nanoTime();
+        long writeTimeout = config.writeTimeout().toNanos();
+        long silence = config.idleTimeout().toNanos();
+        for (SocketConnection connection : open) {
+            if (!connection.disconnectIfStalled(now, writeTimeout) && !connection.disconnectIfSilent(now, silence)
+                    && ping) {
+                connection.ping();
+            }
+        }
+    }
+
+    /** Server shutdown: every socket is closed with 1001 after what is already queued. */
+    void closeAll() {
+        for (SocketConnection connection : open) {
+            connection.close(CloseCode.GOING_AWAY);
+        }
+    }
+
+    int openCount() {
+        return open.size();
+    }
+
+    private boolean admitRate(SocketConnection connection) {
+        switch (connection.rate()) {
+            case ACCEPT:
+                return true;
+            case DROP_FIRST:
+                connection.refuse(ErrorCode.RATE_LIMITED);
+                return false;
+            case DROP:
+                return false;
+            case ABUSIVE:
+                LOG.info("connection {} closed: {}", connection.id(), ErrorCode.TOO_MANY_MESSAGES.wireName());
+                connection.refuse(ErrorCode.TOO_MANY_MESSAGES);
+                return false;
+        }
+        return false;
+    }
+
+    private void authenticate(SocketConnection connection, String text) {
+        ClientMessage message;
+        try {
+            message = codec.parse(text);
+        } catch (ProtocolException e) {
+            refuseAuth(connection, ErrorCode.AUTH_REQUIRED, e.field());
+            return;
+        }
+        if (!(message instanceof ClientMessage.Auth auth)) {
+            refuseAuth(connection, ErrorCode.AUTH_REQUIRED, null);
+            return;
+        }
+        if (!connection.advance(SocketConnection.Phase.AWAITING_AUTH, SocketConnection.Phase.AUTHENTICATING)) {
+            return;
+        }
+        connection.cancelAuthDeadline();
+        JoinGate.Verdict verdict = gate.check(auth.token(), clock.instant());
+        if (verdict instanceof JoinGate.Admitted admitted) {
+            rooms.join(connection, admitted.session(), admitted.who(), auth.resumeKey());
+        } else if (verdict instanceof JoinGate.Refused refused) {
+            connection.refuse(refused.error());
+        }
+    }
+
+    private void dispatch(SocketConnection connection, String text) {
+        ClientMessage message;
+        try {
+            message = codec.parse(text);
+        } catch (ProtocolException e) {
+            connection.refuse(errorFor(e.code(), e.field()));
+            return;
+        }
+        rooms.handle(connection, message);
+    }
+
+    private void refuseAuth(SocketConnection connection, ErrorCode code, String field) {
+        if (connection.advance(SocketConnection.Phase.AWAITING_AUTH, SocketConnection.Phase.AUTHENTICATING)) {
+            connection.cancelAuthDeadline();
+            connection.refuse(errorFor(code, field));
+            gate.refusedWithoutToken(code, clock.instant());
+        }
+    }
+
+    private void authTimedOut(SocketConnection connection) {
+        if (connection.advance(SocketConnection.Phase.AWAITING_AUTH, SocketConnection.Phase.AUTHENTICATING)) {
+            connection.refuse(ErrorCode.AUTH_TIMEOUT);
+            gate.refusedWithoutToken(ErrorCode.AUTH_TIMEOUT, clock.instant());
+        }
+    }
+
+    /** The fixed description, plus the offending field's wire name when the codec knows it. */
+    private static ServerMessage.Error errorFor(ErrorCode code, String field) {
+        String message = field == null ? code.description() : code.description() + " Field: " + field;
+        return new ServerMessage.Error(code, message, null);
+    }
+}

@@ -1,0 +1,142 @@
+package org.alcove.server.room;
+
+import org.alcove.server.auth.JoinClaims;
+import org.alcove.server.auth.JoinTokenException;
+import org.alcove.server.auth.JoinTokens;
+import org.alcove.server.config.AlcoveConfig;
+import org.alcove.server.config.ConfigLoader;
+import org.alcove.server.store.AuditEvent;
+import org.alcove.server.store.AuditLog;
+import org.alcove.server.store.ParticipantRecord;
+import org.alcove.server.store.ParticipantStatus;
+import org.alcove.server.store.SessionRecord;
+import org.alcove.server.store.SessionStatus;
+import org.alcove.server.store.SessionStore;
+import org.alcove.signaling.protocol.EndReason;
+import org.alcove.signaling.protocol.ErrorCode;
+import org.alcove.signaling.protocol.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+class JoinGateTest {
+    private static final Instant START = Instant.parse("2026-05-01T14:00:00Z");
+    private static final Instant END = START.plus(Duration.ofMinutes(50));
+    private static final String TOKEN = "token-text";
+
+    private final JoinTokens tokens = mock(JoinTokens.class);
+    private final SessionStore sessions = mock(SessionStore.class);
+    private final AuditLog audit = mock(AuditLog.class);
+    private final AlcoveConfig config = ConfigLoader.load(Map.of(), Map.of());
+    private final JoinGate gate = new JoinGate(tokens, sessions, audit, config);
+
+    private final JoinClaims claims = new JoinClaims("s1", "p1", Role.client, "jti-1", START.minusSeconds(900), END.plusSeconds(600));
+    private SessionRecord session = new SessionRecord("s1", "t1", START, END, SessionStatus.SCHEDULED, null, null, START.minusSeconds(86400));
+    private ParticipantRecord participant = new ParticipantRecord("p1", "s1", Role.client, "Robin", "robin@example.org", null, "jti-1", ParticipantStatus.ACTIVE);
+
+    @BeforeEach
+    void stored() throws JoinTokenException {
+        when(tokens.verify(TOKEN)).thenReturn(claims);
+        when(sessions.find("s1")).thenAnswer(call -> Optional.ofNullable(session));
+        when(sessions.findParticipant("s1", "p1")).thenAnswer(call -> Optional.ofNullable(participant));
+    }
+
+    @Test
+    void admits_an_active_participant_with_their_stored_name_and_role() {
+        JoinGate.Admitted admitted = assertInstanceOf(JoinGate.Admitted.class, gate.check(TOKEN, START));
+        assertEquals("p1", admitted.who().id());
+        assertEquals(Role.client, admitted.who().role());
+        assertEquals("Robin", admitted.who().name());
+    }
+
+    @Test
+    void a_forged_token_is_refused_and_audited_without_any_id() throws JoinTokenException {
+        when(tokens.verify("forged")).thenThrow(new JoinTokenException(JoinTokenException.Kind.INVALID, null));
+
+        assertEquals(ErrorCode.AUTH_FAILED, refusal(gate.check("forged", START)));
+        AuditEvent row = audited();
+        assertEquals("auth.failed", row.event());
+        assertEquals("auth-failed", row.outcome());
+        assertNull(row.sessionId());
+        assertNull(row.participantId());
+    }
+
+    @Test
+    void an_early_token_is_told_when_the_session_starts() throws JoinTokenException {
+        when(tokens.verify("early")).thenThrow(new JoinTokenException(JoinTokenException.Kind.NOT_YET_VALID, claims));
+
+        JoinGate.Refused refused = assertInstanceOf(JoinGate.Refused.class, gate.check("early", START.minusSeconds(3600)));
+        assertEquals(ErrorCode.NOT_YET_OPEN, refused.error().code());
+        assertEquals(START, refused.error().startsAt());
+        assertEquals("s1", audited().sessionId());
+    }
+
+    @Test
+    void an_expired_token_is_refused_as_link_expired() throws JoinTokenException {
+        when(tokens.verify("old")).thenThrow(new JoinTokenException(JoinTokenException.Kind.EXPIRED, claims));
+        assertEquals(ErrorCode.LINK_EXPIRED, refusal(gate.check("old", END.plusSeconds(3600))));
+    }
+
+    @Test
+    void stored_state_decides_even_for_a_valid_token() {
+        session = withStatus(SessionStatus.CANCELLED);
+        assertEquals(ErrorCode.SESSION_CANCELLED, refusal(gate.check(TOKEN, START)));
+        session = withStatus(SessionStatus.ENDED);
+        assertEquals(ErrorCode.SESSION_ENDED, refusal(gate.check(TOKEN, START)));
+        session = null;
+        assertEquals(ErrorCode.AUTH_FAILED, refusal(gate.check(TOKEN, START)));
+    }
+
+    @Test
+    void participant_state_decides_even_for_a_valid_token() {
+        participant = participantWith("jti-2", ParticipantStatus.ACTIVE);
+        assertEquals(ErrorCode.LINK_REISSUED, refusal(gate.check(TOKEN, START)));
+        participant = participantWith("jti-1", ParticipantStatus.DECLINED);
+        assertEquals(ErrorCode.DECLINED, refusal(gate.check(TOKEN, START)));
+        participant = participantWith("jti-1", ParticipantStatus.REMOVED);
+        assertEquals(ErrorCode.REMOVED, refusal(gate.check(TOKEN, START)));
+        participant = null;
+        assertEquals(ErrorCode.AUTH_FAILED, refusal(gate.check(TOKEN, START)));
+    }
+
+    @Test
+    void the_stored_time_window_is_checked_with_the_current_end() {
+        Duration opens = config.auth().joinOpensBefore();
+        Duration overrun = config.room().overrun();
+        assertEquals(ErrorCode.NOT_YET_OPEN, refusal(gate.check(TOKEN, START.minus(opens).minusSeconds(1))));
+        assertInstanceOf(JoinGate.Admitted.class, gate.check(TOKEN, START.minus(opens)));
+        assertInstanceOf(JoinGate.Admitted.class, gate.check(TOKEN, END.plus(overrun)));
+        assertEquals(ErrorCode.LINK_EXPIRED, refusal(gate.check(TOKEN, END.plus(overrun).plusSeconds(1))));
+    }
+
+    private SessionRecord withStatus(SessionStatus status) {
+        EndReason reason = status == SessionStatus.CANCELLED ? EndReason.CANCELLED : EndReason.ENDED_BY_THERAPIST;
+        return new SessionRecord("s1", "t1", START, END, status, reason, START, START.minusSeconds(86400));
+    }
+
+    private static ParticipantRecord participantWith(String tokenId, ParticipantStatus status) {
+        return new ParticipantRecord("p1", "s1", Role.client, "Robin", "robin@example.org", null, tokenId, status);
+    }
+
+    private static ErrorCode refusal(JoinGate.Verdict verdict) {
+        return assertInstanceOf(JoinGate.Refused.class, verdict).error().code();
+    }
+
+    private AuditEvent audited() {
+        ArgumentCaptor<AuditEvent> row = ArgumentCaptor.forClass(AuditEvent.class);
+        verify(audit).append(row.capture());
+        return row.getValue();
+    }
+}

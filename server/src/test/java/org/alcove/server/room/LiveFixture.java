@@ -1,0 +1,133 @@
+package org.alcove.server.room;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.alcove.server.Server;
+import org.alcove.server.store.AuditEvent;
+import org.alcove.server.store.ParticipantRecord;
+import org.alcove.server.testing.Api;
+import org.alcove.server.testing.TestServer;
+import org.alcove.signaling.protocol.Role;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One real server per test class with a therapist account, and sessions booked through the
+ * HTTP API exactly as a therapist would; the tokens come from the links the API returns.
+ */
+final class LiveFixture implements AutoCloseable {
+    /** Every client name starts with this, so tests can check it never shows up where it must not. */
+    static final String CLIENT_NAME_PREFIX = "Zebedee";
+    private static final AtomicInteger THERAPISTS = new AtomicInteger();
+
+    private final TestServer testServer;
+    private final Api api;
+    private final String therapistLogin;
+
+    /** A booked session: its id, the therapist's seat and token, and one seat and token per client. */
+    record Booking(String sessionId, String therapistId, String therapistToken, List<String> clientIds,
+                   List<String> clientTokens) {
+        String clientId(int index) {
+            return clientIds.get(index);
+        }
+
+        String clientToken(int index) {
+            return clientTokens.get(index);
+        }
+    }
+
+    private LiveFixture(TestServer testServer) {
+        this.testServer = testServer;
+        this.api = testServer.api();
+        this.therapistLogin = api.newTherapist("therapist" + THERAPISTS.incrementAndGet() + "@example.test");
+    }
+
+    static LiveFixture start() {
+        return start(Map.of());
+    }
+
+    static LiveFixture start(Map<String, String> overrides) {
+        return new LiveFixture(TestServer.start(overrides));
+    }
+
+    URI uri() {
+        return testServer.uri();
+    }
+
+    Server server() {
+        return testServer.server();
+    }
+
+    Instant now() {
+        return testServer.clock().instant();
+    }
+
+    void advance(Duration by) {
+        testServer.clock().advance(by);
+    }
+
+    /** A 50-minute session starting now. */
+    Booking book(int clients) {
+        return book(now(), 50, clients);
+    }
+
+    Booking book(Instant startsAt, int minutes, int clients) {
+        String[] names = new String[clients];
+        for (int i = 0; i < clients; i++) {
+            names[i] = CLIENT_NAME_PREFIX + " Client" + (char) ('A' + i);
+        }
+        JsonNode session = api.schedule(therapistLogin, startsAt, minutes, names);
+        String sessionId = session.path("id").asText();
+        List<String> clientIds = new ArrayList<>();
+        List<String> clientTokens = new ArrayList<>();
+        for (JsonNode client : session.path("clientLinks")) {
+            clientIds.add(client.path("clientId").asText());
+            clientTokens.add(Api.tokenOf(client.path("link").asText()));
+        }
+        String therapistId = server().sessions().participants(sessionId).stream()
+                .filter(participant -> participant.role() == Role.therapist)
+                .map(ParticipantRecord::id).findFirst().orElseThrow();
+        return new Booking(sessionId, therapistId, Api.tokenOf(session.path("therapistLink").asText()),
+                List.copyOf(clientIds), List.copyOf(clientTokens));
+    }
+
+    void cancel(Booking booking) {
+        api.cancel(therapistLogin, booking.sessionId());
+    }
+
+    /** Reissues a client's link through the API; returns the new token. */
+    String reissue(Booking booking, int client) {
+        return Api.tokenOf(api.reissue(therapistLogin, booking.sessionId(), booking.clientId(client)).path("link").asText());
+    }
+
+    List<AuditEvent> audit(String sessionId) {
+        return server().audit().forSession(sessionId);
+    }
+
+    /** Waits for something the server persists after the fact (audit rows, stored state). */
+    void awaitStored(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not stored within 5 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        testServer.close();
+    }
+}

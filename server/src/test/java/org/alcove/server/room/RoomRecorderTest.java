@@ -1,0 +1,80 @@
+package org.alcove.server.room;
+
+import org.alcove.server.store.AuditEvent;
+import org.alcove.server.store.AuditLog;
+import org.alcove.server.store.ParticipantStatus;
+import org.alcove.server.store.SessionStore;
+import org.alcove.signaling.protocol.EndReason;
+import org.alcove.signaling.protocol.Role;
+import org.alcove.signaling.room.Participant;
+import org.alcove.signaling.room.RoomEvent;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+class RoomRecorderTest {
+    private static final Instant NOW = Instant.parse("2026-05-01T14:00:00Z");
+    private static final Participant CLIENT = new Participant("p1", Role.client, "Robin");
+
+    private final SessionStore sessions = mock(SessionStore.class);
+    private final AuditLog audit = mock(AuditLog.class);
+    private final RoomRecorder recorder = new RoomRecorder(sessions, audit);
+
+    @Test
+    void every_event_becomes_an_audit_row_named_after_it_with_opaque_ids() {
+        recorder.record(List.of(RoomEvent.of(NOW, "s1", RoomEvent.Type.GRACE_EXPIRED, CLIENT)));
+
+        ArgumentCaptor<AuditEvent> row = ArgumentCaptor.forClass(AuditEvent.class);
+        verify(audit).append(row.capture());
+        assertEquals(new AuditEvent(NOW, "s1", "p1", "client", "room.grace-expired", "ok", null), row.getValue());
+    }
+
+    @Test
+    void declined_and_removed_links_are_marked_so_they_cannot_join_again() {
+        recorder.record(List.of(RoomEvent.of(NOW, "s1", RoomEvent.Type.DECLINED, CLIENT),
+                RoomEvent.of(NOW, "s1", RoomEvent.Type.REMOVED, CLIENT)));
+
+        verify(sessions).setParticipantStatus("s1", "p1", ParticipantStatus.DECLINED);
+        verify(sessions).setParticipantStatus("s1", "p1", ParticipantStatus.REMOVED);
+    }
+
+    @Test
+    void an_end_is_stored_with_its_reason_except_a_cancellation_which_is_stored_already() {
+        recorder.record(List.of(new RoomEvent(NOW, "s1", RoomEvent.Type.ENDED, null, null, null, EndReason.TIME_UP),
+                new RoomEvent(NOW, "s2", RoomEvent.Type.ENDED, null, null, null, EndReason.CANCELLED)));
+
+        verify(sessions).markEnded("s1", EndReason.TIME_UP, NOW);
+        verify(sessions, never()).markEnded(org.mockito.ArgumentMatchers.eq("s2"), any(), any());
+        ArgumentCaptor<AuditEvent> rows = ArgumentCaptor.forClass(AuditEvent.class);
+        verify(audit, times(2)).append(rows.capture());
+        assertEquals("time-up", rows.getAllValues().get(0).outcome());
+    }
+
+    @Test
+    void an_extension_moves_the_stored_end() {
+        Instant later = NOW.plusSeconds(900);
+        recorder.record(List.of(new RoomEvent(NOW, "s1", RoomEvent.Type.EXTENDED, "t1", Role.therapist, later, null)));
+        verify(sessions).extend("s1", later);
+    }
+
+    @Test
+    void a_storage_failure_is_contained_and_later_events_are_still_recorded() {
+        doThrow(new IllegalStateException("db down")).when(sessions)
+                .setParticipantStatus("s1", "p1", ParticipantStatus.DECLINED);
+
+        recorder.record(List.of(RoomEvent.of(NOW, "s1", RoomEvent.Type.DECLINED, CLIENT),
+                RoomEvent.of(NOW, "s1", RoomEvent.Type.LEFT, CLIENT)));
+
+        verify(audit, times(2)).append(any());
+    }
+}

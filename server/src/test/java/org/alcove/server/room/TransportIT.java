@@ -1,0 +1,63 @@
+package org.alcove.server.room;
+
+import org.alcove.server.testing.SignalingClient;
+import org.alcove.signaling.protocol.ClientMessage;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Keep-alive and shutdown of the socket itself, with short ping and idle settings. */
+class TransportIT {
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final Map<String, String> FAST_KEEPALIVE = Map.of("ws.ping-interval", "PT1S", "ws.idle-timeout", "PT3S");
+
+    @Test
+    void the_server_pings_and_a_quiet_client_that_answers_stays_connected() throws InterruptedException {
+        try (LiveFixture live = LiveFixture.start(FAST_KEEPALIVE)) {
+            LiveFixture.Booking booking = live.book(1);
+            try (SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0))) {
+                client.nextOfType("welcome", WAIT);
+                Thread.sleep(4500);
+                assertTrue(client.pingsReceived() >= 2, "pings: " + client.pingsReceived());
+                assertTrue(client.isOpen());
+                client.send(new ClientMessage.Ping());
+                client.nextOfType("pong", WAIT);
+            }
+        }
+    }
+
+    @Test
+    void a_client_that_stops_answering_pings_is_dropped_and_its_seat_held() {
+        try (LiveFixture live = LiveFixture.start(FAST_KEEPALIVE)) {
+            LiveFixture.Booking booking = live.book(1);
+            try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken());
+                 SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0))) {
+                therapist.nextOfType("welcome", WAIT);
+                client.nextOfType("welcome", WAIT);
+                therapist.send(new ClientMessage.Admit(booking.clientId(0)));
+                client.nextOfType("roster", WAIT);
+                // The therapist keeps answering; only the client goes silent.
+                client.stopAnsweringPings();
+
+                assertEquals(booking.clientId(0), therapist.nextOfType("peer-reconnecting", Duration.ofSeconds(10))
+                        .path("participantId").asText());
+                assertTrue(therapist.isOpen());
+            }
+        }
+    }
+
+    @Test
+    void stopping_the_server_closes_every_socket_with_1001() {
+        LiveFixture live = LiveFixture.start();
+        LiveFixture.Booking booking = live.book(1);
+        try (SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0))) {
+            client.nextOfType("welcome", WAIT);
+            live.close();
+            assertEquals(1001, client.awaitClose(WAIT));
+        }
+    }
+}
