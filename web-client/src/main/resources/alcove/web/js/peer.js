@@ -1,0 +1,156 @@
+// One RTCPeerConnection towards one other participant, negotiated with "perfect negotiation"
+// (MDN; webrtc/samples perfect-negotiation): the same code on both sides, the server's
+// `polite` flag decides who yields in a glare, and setLocalDescription() takes no argument.
+
+import { ClientMessage } from './signaling.js';
+
+const CONFIGURATION = { iceServers: [], bundlePolicy: 'max-bundle' };
+
+// An SDP's o= line names the RTCPeerConnection that wrote it. A description from a different
+// one means the other side started over (a page reload): this connection cannot be reused.
+function originOf(sdp) {
+  const match = /^o=\S+ (\S+) /m.exec(sdp || '');
+  return match ? match[1] : null;
+}
+
+/**
+ * {@code events}: track(stream), channel(RTCDataChannel), state(connectionState),
+ * restartNeeded() when the remote side came back as a new connection.
+ */
+export class PeerLink {
+  #pc;
+  #send;
+  #makingOffer = false;
+  #ignoreOffer = false;
+  #remoteOrigin = null;
+  #events;
+
+  constructor({ id, polite, tracks, stream, send, events }) {
+    this.id = id;
+    this.polite = polite;
+    this.#send = send;
+    this.#events = events;
+    this.#pc = new RTCPeerConnection(CONFIGURATION);
+    for (const track of tracks) {
+      this.#pc.addTrack(track, stream);
+    }
+    // Negotiated on both sides with the same id: no glare over who creates the channel.
+    this.channel = this.#pc.createDataChannel('chat', { negotiated: true, id: 0 });
+    events.channel(this.channel);
+    this.#wire();
+  }
+
+  get connection() {
+    return this.#pc;
+  }
+
+  #wire() {
+    const pc = this.#pc;
+    pc.onnegotiationneeded = async () => {
+      try {
+        this.#makingOffer = true;
+        await pc.setLocalDescription();
+        this.#send(ClientMessage.offer(this.id, pc.localDescription.sdp));
+      } catch (error) {
+        console.warn('offer failed', error.name);
+      } finally {
+        this.#makingOffer = false;
+      }
+    };
+    pc.onicecandidate = ({ candidate }) => {
+      if (candidate) {
+        this.#send(ClientMessage.candidate(this.id, candidate));
+      }
+    };
+    pc.ontrack = ({ track, streams }) => {
+      const stream = streams[0] || new MediaStream([track]);
+      this.#events.track(stream);
+    };
+    pc.onconnectionstatechange = () => this.#events.state(pc.connectionState);
+    pc.oniceconnectionstatechange = () => {
+      if (pc.iceConnectionState === 'failed') {
+        pc.restartIce();
+      }
+    };
+  }
+
+  /** A relayed offer or answer. Returns false when the remote side is a new connection. */
+  async description(type, sdp) {
+    const pc = this.#pc;
+    const origin = originOf(sdp);
+    if (this.#remoteOrigin && origin && origin !== this.#remoteOrigin) {
+      return false;
+    }
+    const offerCollision = type === 'offer' && (this.#makingOffer || pc.signalingState !== 'stable');
+    this.#ignoreOffer = !this.polite && offerCollision;
+    if (this.#ignoreOffer) {
+      return true;
+    }
+    try {
+      await pc.setRemoteDescription({ type, sdp });
+      this.#remoteOrigin = origin;
+      if (type === 'offer') {
+        await pc.setLocalDescription();
+        this.#send(ClientMessage.answer(this.id, pc.localDescription.sdp));
+      }
+    } catch (error) {
+      console.warn('negotiation failed', error.name);
+    }
+    return true;
+  }
+
+  async candidate(message) {
+    if (!message.candidate) {
+      return;
+    }
+    try {
+      await this.#pc.addIceCandidate({
+        candidate: message.candidate, sdpMid: message.sdpMid, sdpMLineIndex: message.sdpMLineIndex,
+      });
+    } catch (error) {
+      if (!this.#ignoreOffer) {
+        console.warn('candidate refused', error.name);
+      }
+    }
+  }
+
+  /** New ICE candidates after a network change; the offer it causes goes through negotiation. */
+  restartIce() {
+    this.#pc.restartIce();
+  }
+
+  /** The sender for one kind ('audio'/'video'), created (and negotiated) when missing. */
+  async setTrack(kind, track, stream) {
+    const sender = this.#pc.getSenders().find((s) => s.track?.kind === kind
+      || (s.track === null && this.#pc.getTransceivers().some((t) => t.sender === s && t.receiver.track.kind === kind)));
+    if (sender) {
+      await sender.replaceTrack(track);
+    } else if (track) {
+      this.#pc.addTrack(track, stream);
+    }
+  }
+
+  /** Asks the video sender for modest quality in larger calls, to spare everyone's CPU and bandwidth. */
+  async limitVideo(maxBitrate) {
+    for (const sender of this.#pc.getSenders()) {
+      if (sender.track?.kind !== 'video') {
+        continue;
+      }
+      const parameters = sender.getParameters();
+      if (!parameters.encodings?.length) {
+        continue;
+      }
+      parameters.encodings[0].maxBitrate = maxBitrate;
+      try {
+        await sender.setParameters(parameters);
+      } catch (error) {
+        console.warn('video limit refused', error.name);
+      }
+    }
+  }
+
+  close() {
+    this.channel.close();
+    this.#pc.close();
+  }
+}
