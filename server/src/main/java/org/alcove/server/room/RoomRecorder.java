@@ -46,7 +46,7 @@ final class RoomRecorder {
         String outcome = switch (event.type()) {
             case SEAT_REFUSED -> "seat-taken";
             case ENDED -> event.endReason() == null ? "ok" : event.endReason().wireName();
-            case JOINED, ADMITTED, DECLINED, REMOVED, LEFT, DISCONNECTED, RECONNECTED, GRACE_EXPIRED,
+            case JOINED, ADMITTED, DECLINED, REMOVED, LEFT, REVOKED, DISCONNECTED, RECONNECTED, GRACE_EXPIRED,
                  REPLACED, EXTENDED -> "ok";
         };
         String role = event.role() == null ? null : event.role().name();
@@ -64,7 +64,8 @@ final class RoomRecorder {
                     sessions.markEnded(event.sessionId(), event.endReason(), event.at());
                 }
             }
-            case JOINED, ADMITTED, LEFT, DISCONNECTED, RECONNECTED, GRACE_EXPIRED, SEAT_REFUSED, REPLACED -> {
+            // REVOKED: the new link was stored by the scheduling side before the room heard of it.
+            case JOINED, ADMITTED, LEFT, REVOKED, DISCONNECTED, RECONNECTED, GRACE_EXPIRED, SEAT_REFUSED, REPLACED -> {
             }
         }
     }

@@ -62,7 +62,9 @@ public final class Rooms implements LiveSessions {
                 if (live.get(session.id()) != room) {
                     continue;
                 }
-                connection.joined(room);
+                if (!connection.joined(room)) {
+                    return;
+                }
                 events = apply(room.join(connection, who, resumeKey, now()));
             }
             recorder.record(events);
@@ -107,10 +109,6 @@ public final class Rooms implements LiveSessions {
             }
             recorder.record(events);
         }
-    }
-
-    int size() {
-        return live.size();
     }
 
     private void inRoom(SocketConnection connection, Function<Room, List<Effect>> call) {

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The live socket side assembled, one per server: the {@code /ws} handler, the rooms (the
@@ -60,11 +61,11 @@ public final class Signaling {
     /** Starts the timer thread. */
     public void start() {
         long pingEvery = Math.max(1, config.pingInterval().toMillis() / TICK_MILLIS);
-        long[] ticks = {0};
+        AtomicLong ticks = new AtomicLong();
         timers.scheduleWithFixedDelay(() -> {
             try {
                 rooms.tick();
-                input.sweep(++ticks[0] % pingEvery == 0);
+                input.sweep(ticks.incrementAndGet() % pingEvery == 0);
             } catch (RuntimeException e) {
                 // Keep the ticker alive: a scheduled task that throws is never run again.
                 LOG.error("room tick failed", e);
@@ -89,10 +90,5 @@ public final class Signaling {
                 return;
             }
         }
-    }
-
-    /** Open sockets, for tests and health output. */
-    public int openConnections() {
-        return input.openCount();
     }
 }

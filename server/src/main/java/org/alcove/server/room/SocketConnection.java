@@ -90,10 +90,14 @@ final class SocketConnection implements Connection {
         }
     }
 
-    /** Set by {@link Rooms} under the room's lock, before any effect for this connection is applied. */
-    void joined(Room room) {
+    /**
+     * Set by {@link Rooms} under the room's lock, before any effect for this connection is
+     * applied. False when the socket closed while its token was being checked: it must not
+     * take a seat, since no close would ever release it.
+     */
+    boolean joined(Room room) {
         this.room = room;
-        phase.compareAndSet(Phase.AUTHENTICATING, Phase.JOINED);
+        return phase.compareAndSet(Phase.AUTHENTICATING, Phase.JOINED);
     }
 
     Room room() {
@@ -125,7 +129,7 @@ final class SocketConnection implements Connection {
     /** Queues a message; a full queue closes the connection as a slow consumer. */
     void send(ServerMessage message) {
         if (!outbox.offer(codec.write(message))) {
-            LOG.info("connection {} closed: {}", id, ErrorCode.SLOW_CONSUMER.wireName());
+            LOG.info("connection {} closing: {}", id, ErrorCode.SLOW_CONSUMER.wireName());
             outbox.abandon(codec.write(new ServerMessage.Error(ErrorCode.SLOW_CONSUMER)), CloseCode.SLOW_CONSUMER);
         }
     }

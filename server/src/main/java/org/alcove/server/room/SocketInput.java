@@ -131,21 +131,19 @@ final class SocketInput {
         return open.size();
     }
 
+    /** False when the message must be dropped; tells the client once per streak of drops. */
     private boolean admitRate(SocketConnection connection) {
-        switch (connection.rate()) {
-            case ACCEPT:
-                return true;
-            case DROP_FIRST:
-                connection.refuse(ErrorCode.RATE_LIMITED);
-                return false;
-            case DROP:
-                return false;
-            case ABUSIVE:
-                LOG.info("connection {} closed: {}", connection.id(), ErrorCode.TOO_MANY_MESSAGES.wireName());
+        RateLimit.Verdict verdict = connection.rate();
+        switch (verdict) {
+            case ACCEPT, DROP -> {
+            }
+            case DROP_FIRST -> connection.refuse(ErrorCode.RATE_LIMITED);
+            case ABUSIVE -> {
+                LOG.info("connection {} closing: {}", connection.id(), ErrorCode.TOO_MANY_MESSAGES.wireName());
                 connection.refuse(ErrorCode.TOO_MANY_MESSAGES);
-                return false;
+            }
         }
-        return false;
+        return verdict == RateLimit.Verdict.ACCEPT;
     }
 
     private void authenticate(SocketConnection connection, String text) {
@@ -198,9 +196,8 @@ final class SocketInput {
         }
     }
 
-    /** The fixed description, plus the offending field's wire name when the codec knows it. */
+    /** The fixed description, and the offending field's wire name when the codec knows it. */
     private static ServerMessage.Error errorFor(ErrorCode code, String field) {
-        String message = field == null ? code.description() : code.description() + " Field: " + field;
-        return new ServerMessage.Error(code, message, null);
+        return ServerMessage.Error.about(code, field);
     }
 }

@@ -5,6 +5,7 @@ import org.alcove.server.Server;
 import org.alcove.server.store.AuditEvent;
 import org.alcove.server.store.ParticipantRecord;
 import org.alcove.server.testing.Api;
+import org.alcove.server.testing.SignalingClient;
 import org.alcove.server.testing.TestServer;
 import org.alcove.signaling.protocol.Role;
 
@@ -122,6 +123,18 @@ final class LiveFixture implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
+    /** Waiting lists arrive whenever the list changes; takes them until one shows {@code clientId}. */
+    static void awaitWaiting(SignalingClient therapist, String clientId) {
+        while (true) {
+            JsonNode list = therapist.nextOfType("waiting-list", Duration.ofSeconds(5));
+            for (JsonNode waiting : list.path("waiting")) {
+                if (waiting.path("participantId").asText().equals(clientId)) {
+                    return;
+                }
             }
         }
     }
