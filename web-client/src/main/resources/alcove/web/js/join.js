@@ -86,6 +86,8 @@ function onMessage(message) {
     case 'session-ended':
       return finish(notices.forEnd(message.reason));
     case 'error':
+      // Fatal ones are followed by a close, which decides what the page shows.
+      console.warn(`server refused a message: ${message.code}`);
       return;
     case 'pong':
       return;

@@ -66,7 +66,10 @@ export class PeerLink {
       const stream = streams[0] || new MediaStream([track]);
       this.#events.track(stream);
     };
-    pc.onconnectionstatechange = () => this.#events.state(pc.connectionState);
+    pc.onconnectionstatechange = () => {
+      console.debug(`peer ${this.id}: ${pc.connectionState}`);
+      this.#events.state(pc.connectionState);
+    };
     pc.oniceconnectionstatechange = () => {
       if (pc.iceConnectionState === 'failed') {
         pc.restartIce();
@@ -83,6 +86,7 @@ export class PeerLink {
     }
     const offerCollision = type === 'offer' && (this.#makingOffer || pc.signalingState !== 'stable');
     this.#ignoreOffer = !this.polite && offerCollision;
+    console.debug(`peer ${this.id}: ${type} in ${pc.signalingState}${this.#ignoreOffer ? ', ignored (glare)' : ''}`);
     if (this.#ignoreOffer) {
       return true;
     }

@@ -12,6 +12,8 @@ const extend5 = document.getElementById('ctl-extend-5');
 const extend10 = document.getElementById('ctl-extend-10');
 const endButton = document.getElementById('ctl-end');
 const endDialog = document.getElementById('end-dialog');
+const removeDialog = document.getElementById('remove-dialog');
+const removeTitle = document.getElementById('remove-dialog-title');
 
 const BASE_TITLE = document.title;
 
@@ -20,6 +22,7 @@ export class TherapistControls {
   #sinkId;
   #known = new Set();
   #listeners = [];
+  #removing = null;
 
   constructor(send, sinkId) {
     this.#send = send;
@@ -30,11 +33,21 @@ export class TherapistControls {
     }
     this.#on(extend5, 'click', () => this.#send(ClientMessage.extend(5)));
     this.#on(extend10, 'click', () => this.#send(ClientMessage.extend(10)));
-    this.#on(endButton, 'click', () => endDialog.showModal());
+    this.#on(endButton, 'click', () => {
+      // Escape closes without a value; never reuse an earlier choice.
+      endDialog.returnValue = '';
+      endDialog.showModal();
+    });
     this.#on(endDialog, 'close', () => {
       if (endDialog.returnValue === 'end') {
         this.#send(ClientMessage.end());
       }
+    });
+    this.#on(removeDialog, 'close', () => {
+      if (removeDialog.returnValue === 'remove' && this.#removing) {
+        this.#send(ClientMessage.remove(this.#removing));
+      }
+      this.#removing = null;
     });
   }
 
@@ -93,9 +106,10 @@ export class TherapistControls {
 
   /** Removes a client for good, after the therapist confirms it. */
   remove(participantId, name) {
-    if (window.confirm(`Remove ${name} from the session? They cannot rejoin with their link.`)) {
-      this.#send(ClientMessage.remove(participantId));
-    }
+    this.#removing = participantId;
+    removeTitle.textContent = `Remove ${name} from the session?`;
+    removeDialog.returnValue = '';
+    removeDialog.showModal();
   }
 
   teardown() {

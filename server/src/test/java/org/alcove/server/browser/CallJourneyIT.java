@@ -34,7 +34,7 @@ class CallJourneyIT {
         String therapistToken = server.api().newTherapist("journey@example.test");
         JsonNode session = server.api().schedule(therapistToken, server.clock().instant(), 50, "Sam Client");
         try (Participant therapist = Participant.in(chromium);
-             Participant client = Participant.in(chromium)) {
+             Participant client = Participant.onPhone(chromium)) {
             therapist.open(server, session.get("therapistLink").asText()).passDeviceCheck();
             assertThat(therapist.page.locator("#call")).isVisible();
 

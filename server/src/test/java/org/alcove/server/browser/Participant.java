@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -27,12 +28,27 @@ final class Participant implements AutoCloseable {
     final Page page;
     final List<String> console = new ArrayList<>();
 
-    private Participant(BrowserContext context) {
+    Participant(BrowserContext context) {
         this.context = context;
         this.page = context.newPage();
         page.setDefaultTimeout(TIMEOUT_MS);
         page.onConsoleMessage((ConsoleMessage message) -> console.add(message.type() + ": " + message.text()));
         page.onPageError(error -> console.add("pageerror: " + error));
+        // Remembers every screen the page shows, so a test can tell what someone saw in between.
+        context.addInitScript("""
+                window.screensShown = [];
+                new MutationObserver(records => {
+                  for (const r of records) {
+                    if (r.target.matches?.('main.screen') && !r.target.hidden) window.screensShown.push(r.target.id);
+                  }
+                }).observe(document, {subtree: true, attributes: true, attributeFilter: ['hidden']});
+                """);
+    }
+
+    /** The ids of the screens shown since the page (re)loaded, in order. */
+    @SuppressWarnings("unchecked")
+    List<String> screensShown() {
+        return (List<String>) page.evaluate("() => window.screensShown");
     }
 
     static Participant in(Chromium chromium) {
@@ -79,7 +95,7 @@ final class Participant implements AutoCloseable {
         long deadline = System.currentTimeMillis() + (long) TIMEOUT_MS;
         while (frames(video) <= before) {
             if (System.currentTimeMillis() > deadline) {
-                fail("the video of " + name + " is stuck at frame " + before + "\n" + String.join("\n", console));
+                fail("the video of " + name + " is stuck at frame " + before + "\n" + diagnosis());
             }
             page.waitForTimeout(200);
         }
@@ -89,10 +105,17 @@ final class Participant implements AutoCloseable {
         long deadline = System.currentTimeMillis() + (long) TIMEOUT_MS;
         while (!(Boolean) video.evaluate("v => v.videoWidth > 0 && v.readyState >= 2")) {
             if (System.currentTimeMillis() > deadline) {
-                fail("no picture in " + video + "\n" + String.join("\n", console));
+                fail("no picture in " + video + "\n" + diagnosis());
             }
             page.waitForTimeout(200);
         }
+    }
+
+    /** What the page shows of each tile, and its console, for a failure message. */
+    String diagnosis() {
+        Object tiles = page.evaluate("() => [...document.querySelectorAll('figure.tile')].map(f => f.innerText.replace(/\\n/g, ' | ')"
+                + " + ' video ' + f.querySelector('video').videoWidth + 'x' + f.querySelector('video').readyState).join('\\n')");
+        return tiles + "\n" + String.join("\n", console);
     }
 
     private static double frames(Locator video) {
@@ -116,7 +139,7 @@ final class Participant implements AutoCloseable {
     /** The page never reached the call screen. */
     void neverInCall() {
         assertTrue(page.locator("#call").isHidden(), "the call screen is showing");
-        assertThat(page.locator("figure.tile video").first()).isHidden();
+        assertFalse(screensShown().contains("call"), "the call screen was shown: " + screensShown());
     }
 
     @Override

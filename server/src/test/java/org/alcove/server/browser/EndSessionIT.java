@@ -1,0 +1,59 @@
+package org.alcove.server.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.alcove.server.testing.Chromium;
+import org.alcove.server.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** "End session" ends it for everyone, and the links stop working. */
+class EndSessionIT {
+    private static TestServer server;
+    private static Chromium chromium;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            chromium.close();
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void the_therapist_ends_the_session_and_the_client_link_no_longer_joins() {
+        String token = server.api().newTherapist("end@example.test");
+        JsonNode session = server.api().schedule(token, server.clock().instant(), 50, "Eli");
+        String link = session.get("clientLinks").get(0).get("link").asText();
+        try (Participant therapist = Participant.in(chromium);
+             Participant client = Participant.in(chromium)) {
+            therapist.open(server, session.get("therapistLink").asText()).passDeviceCheck();
+            client.open(server, link).passDeviceCheck();
+            therapist.button("Admit Eli").click();
+            client.seesVideoOf("Therapist");
+
+            therapist.button("End session").click();
+            therapist.screenshot("end-confirm");
+            therapist.button("End for everyone").click();
+
+            assertThat(therapist.heading("The session has ended")).isVisible();
+            assertThat(client.heading("The session has ended")).isVisible();
+            assertThat(client.page.getByText("Your therapist ended the session")).isVisible();
+            client.screenshot("ended");
+        }
+        try (Participant again = Participant.in(chromium)) {
+            again.open(server, link);
+            assertThat(again.heading("The session has ended")).isVisible();
+            again.neverInCall();
+        }
+    }
+}
