@@ -126,9 +126,8 @@ export class Call {
         this.#tiles.reconnecting(message.participantId, true);
         break;
       case 'peer-reconnected':
-        // The one who came back renegotiates: ICE restart on a kept connection, or a fresh
-        // connection after a reload (PeerLink notices the new SDP origin).
         this.#tiles.reconnecting(message.participantId, false);
+        this.#reconnected(message.participantId);
         break;
       case 'offer':
       case 'answer':
@@ -159,8 +158,11 @@ export class Call {
     for (const peer of peers) {
       const link = this.#links.get(peer.participantId);
       if (link) {
-        // Our own socket came back: keep the connection and heal its network path.
-        link.restartIce();
+        // Our own socket came back and the media may still flow. The impolite side heals the
+        // network path with an ICE restart; a polite side waits for the other's fresh offer.
+        if (!link.polite) {
+          link.restartIce();
+        }
       } else {
         this.#addPeer(peer);
       }
@@ -179,6 +181,17 @@ export class Call {
   }
 
   #peerRoles = new Map();
+
+  // Someone came back on a new socket: after a reload their old connection is gone, and we
+  // cannot tell a reload from a network blip. The impolite side starts a fresh connection;
+  // the polite side waits for that offer (PeerLink notices it comes from a new connection).
+  #reconnected(id) {
+    const link = this.#links.get(id);
+    if (link && !link.polite) {
+      this.#dropLink(id);
+      this.#connect(id, link.polite);
+    }
+  }
 
   #connect(id, polite) {
     const link = new PeerLink({

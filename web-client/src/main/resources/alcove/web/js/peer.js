@@ -23,6 +23,7 @@ export class PeerLink {
   #makingOffer = false;
   #ignoreOffer = false;
   #remoteOrigin = null;
+  #early = [];
   #events;
 
   constructor({ id, polite, tracks, stream, send, events }) {
@@ -47,10 +48,16 @@ export class PeerLink {
   #wire() {
     const pc = this.#pc;
     pc.onnegotiationneeded = async () => {
+      // The impolite side opens a new connection and the polite side answers: starting with
+      // glare on every new connection invites browser edge cases (an implicit rollback while
+      // the first offer is still being made). Later renegotiation may start on either side.
+      if (this.polite && !pc.remoteDescription) {
+        return;
+      }
       try {
         this.#makingOffer = true;
         await pc.setLocalDescription();
-        this.#send(ClientMessage.offer(this.id, pc.localDescription.sdp));
+        this.#sendDescription();
       } catch (error) {
         console.warn('offer failed', error.name);
       } finally {
@@ -59,6 +66,7 @@ export class PeerLink {
     };
     pc.onicecandidate = ({ candidate }) => {
       if (candidate) {
+        console.debug(`peer ${this.id}: local ${candidate.type} candidate${candidate.address?.endsWith('.local') ? ' (mDNS)' : ''}`);
         this.#send(ClientMessage.candidate(this.id, candidate));
       }
     };
@@ -71,10 +79,18 @@ export class PeerLink {
       this.#events.state(pc.connectionState);
     };
     pc.oniceconnectionstatechange = () => {
-      if (pc.iceConnectionState === 'failed') {
+      // One side restarts, so two restarts do not collide.
+      if (pc.iceConnectionState === 'failed' && !this.polite) {
         pc.restartIce();
       }
     };
+  }
+
+  // negotiationneeded can fire while a remote offer is being applied; its argument-less
+  // setLocalDescription() then makes the answer. So send whatever the description really is.
+  #sendDescription() {
+    const { type, sdp } = this.#pc.localDescription;
+    this.#send(type === 'offer' ? ClientMessage.offer(this.id, sdp) : ClientMessage.answer(this.id, sdp));
   }
 
   /** A relayed offer or answer. Returns false when the remote side is a new connection. */
@@ -93,9 +109,10 @@ export class PeerLink {
     try {
       await pc.setRemoteDescription({ type, sdp });
       this.#remoteOrigin = origin;
+      this.#addEarlyCandidates();
       if (type === 'offer') {
         await pc.setLocalDescription();
-        this.#send(ClientMessage.answer(this.id, pc.localDescription.sdp));
+        this.#sendDescription();
       }
     } catch (error) {
       console.warn('negotiation failed', error.name);
@@ -107,15 +124,28 @@ export class PeerLink {
     if (!message.candidate) {
       return;
     }
+    const candidate = { candidate: message.candidate, sdpMid: message.sdpMid, sdpMLineIndex: message.sdpMLineIndex };
+    console.debug(`peer ${this.id}: remote candidate${this.#pc.remoteDescription ? '' : ', kept for later'}`);
+    if (!this.#pc.remoteDescription) {
+      // Candidates can outrun the description they belong to, notably when a glare was
+      // resolved by the other side rolling back: keep them until a description arrives.
+      this.#early.push(candidate);
+      return;
+    }
     try {
-      await this.#pc.addIceCandidate({
-        candidate: message.candidate, sdpMid: message.sdpMid, sdpMLineIndex: message.sdpMLineIndex,
-      });
+      await this.#pc.addIceCandidate(candidate);
     } catch (error) {
       if (!this.#ignoreOffer) {
         console.warn('candidate refused', error.name);
       }
     }
+  }
+
+  #addEarlyCandidates() {
+    const early = this.#early;
+    this.#early = [];
+    // Some may belong to an offer that was rolled back; the browser refuses those, harmlessly.
+    early.forEach((candidate) => this.#pc.addIceCandidate(candidate).catch(() => {}));
   }
 
   /** New ICE candidates after a network change; the offer it causes goes through negotiation. */

@@ -144,6 +144,8 @@ final class Participant implements AutoCloseable {
 
     @Override
     public void close() {
+        // Shown by failsafe only in the report of this test; helps read a failure afterwards.
+        System.out.println("console of " + page.url() + ":\n  " + String.join("\n  ", console));
         context.close();
     }
 }
