@@ -19,7 +19,7 @@ public final class Main {
             "Every setting can also be set by an ALCOVE_... environment variable (see README).");
 
     /** Bad command line: print usage, exit 2. */
-    static final class UsageException extends Exception {
+    public static final class UsageException extends Exception {
         private static final long serialVersionUID = 1L;
 
         UsageException(String message) {
@@ -64,7 +64,7 @@ public final class Main {
      * prints what the operator needs to {@code out}. {@code --help} is a UsageException with an
      * empty message.
      */
-    static Server launch(String[] args, Map<String, String> env, PrintStream out) throws Exception {
+    public static Server launch(String[] args, Map<String, String> env, PrintStream out) throws Exception {
         Map<String, String> overrides = new HashMap<>();
         boolean demo = false;
         for (int i = 0; i < args.length; i++) {

@@ -106,9 +106,9 @@ public final class Server {
             Authenticator authenticator = new Authenticator(loginTokens, users, this::publicUrl);
             router.add("GET", "/healthz", request -> Reply.ok(Map.of("status", "ok")));
             new AuthRoutes(users, passwords, loginTokens, audit, clock, config.auth().loginTtl(),
-                    () -> "https".equals(publicUrl().getScheme())).register(router);
+                    () -> "https".equals(publicUrl().getScheme()), authenticator).register(router);
             new UserRoutes(users, passwords, authenticator, audit, clock).register(router);
-            new SessionRoutes(sessions, users, scheduling, authenticator, clock).register(router);
+            new SessionRoutes(sessions, users, scheduling, authenticator, live, clock).register(router);
 
             jetty.start();
             signaling.start();

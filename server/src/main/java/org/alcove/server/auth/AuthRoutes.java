@@ -1,6 +1,7 @@
 package org.alcove.server.auth;
 
 import org.alcove.server.accounts.User;
+import org.alcove.server.accounts.UserRoutes;
 import org.alcove.server.accounts.UserStore;
 import org.alcove.server.http.ApiException;
 import org.alcove.server.http.Reply;
@@ -16,7 +17,8 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * {@code POST /api/auth/login} and {@code /api/auth/logout}. A wrong email and a wrong password
+ * {@code POST /api/auth/login}, {@code /api/auth/logout} and {@code GET /api/auth/me} (the
+ * browser cannot read its HttpOnly cookie, so it asks who it is signed in as). A wrong email and a wrong password
  * give the same 401 after the same amount of hashing, so sign-in does not reveal accounts.
  */
 public final class AuthRoutes {
@@ -27,6 +29,7 @@ public final class AuthRoutes {
     private final Clock clock;
     private final Duration loginTtl;
     private final BooleanSupplier secureCookie;
+    private final Authenticator authenticator;
 
     record LoginRequest(String email, String password) {
     }
@@ -35,7 +38,7 @@ public final class AuthRoutes {
     }
 
     public AuthRoutes(UserStore users, Passwords passwords, LoginTokens tokens, AuditLog audit, Clock clock,
-                      Duration loginTtl, BooleanSupplier secureCookie) {
+                      Duration loginTtl, BooleanSupplier secureCookie, Authenticator authenticator) {
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -43,11 +46,17 @@ public final class AuthRoutes {
         this.clock = clock;
         this.loginTtl = loginTtl;
         this.secureCookie = secureCookie;
+        this.authenticator = authenticator;
     }
 
     public void register(Router router) {
         router.add("POST", "/api/auth/login", request -> login(request.body(LoginRequest.class)));
         router.add("POST", "/api/auth/logout", request -> Reply.noContent().withCookie(cookie("", 0)));
+        router.add("GET", "/api/auth/me", request -> {
+            Caller caller = authenticator.require(request);
+            User user = users.find(caller.userId()).orElseThrow(ApiException::unauthorized);
+            return Reply.ok(new UserRoutes.UserView(user.id(), user.email(), user.name(), user.role().name()));
+        });
     }
 
     private Reply login(LoginRequest body) {

@@ -40,13 +40,7 @@ public final class JoinTokens {
         this.auth = auth;
         this.room = room;
         this.clock = clock;
-        this.parser = Jwts.parser()
-                .verifyWith(key)
-                .requireIssuer(auth.issuer())
-                .requireAudience(AUDIENCE)
-                .clockSkewSeconds(auth.clockLeeway().toSeconds())
-                .clock(() -> Date.from(clock.instant()))
-                .build();
+        this.parser = TokenParsers.forAudience(AUDIENCE, key, auth, clock);
     }
 
     public String issue(SessionRecord session, ParticipantRecord participant) {
@@ -62,7 +56,7 @@ public final class JoinTokens {
                 .issuedAt(Date.from(clock.instant()))
                 .notBefore(Date.from(notBefore))
                 .expiration(Date.from(expires))
-                .signWith(key, Jwts.SIG.HS256)
+                .signWith(key, TokenParsers.ALGORITHM)
                 .compact();
     }
 

@@ -31,13 +31,7 @@ public final class LoginTokens {
         this.key = key;
         this.auth = auth;
         this.clock = clock;
-        this.parser = Jwts.parser()
-                .verifyWith(key)
-                .requireIssuer(auth.issuer())
-                .requireAudience(AUDIENCE)
-                .clockSkewSeconds(auth.clockLeeway().toSeconds())
-                .clock(() -> Date.from(clock.instant()))
-                .build();
+        this.parser = TokenParsers.forAudience(AUDIENCE, key, auth, clock);
     }
 
     public String issue(User user) {
@@ -49,7 +43,7 @@ public final class LoginTokens {
                 .claim("role", user.role().name())
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(now.plus(auth.loginTtl())))
-                .signWith(key, Jwts.SIG.HS256)
+                .signWith(key, TokenParsers.ALGORITHM)
                 .compact();
     }
 

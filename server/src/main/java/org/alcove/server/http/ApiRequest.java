@@ -18,6 +18,9 @@ public final class ApiRequest {
     private final Request request;
     private final Map<String, String> pathParams;
     private final Json json;
+    /** How many times the body limit is read and discarded to deliver a clean 413. */
+    private static final int DRAIN_FACTOR = 16;
+
     private final int maxBodyBytes;
 
     ApiRequest(Request request, Map<String, String> pathParams, Json json, int maxBodyBytes) {
@@ -72,17 +75,35 @@ public final class ApiRequest {
 
     private byte[] bytes() {
         long declared = request.getLength();
-        if (declared > maxBodyBytes) {
-            throw ApiException.tooLarge(maxBodyBytes);
-        }
         try (InputStream in = Content.Source.asInputStream(request)) {
+            if (declared > maxBodyBytes) {
+                throw tooLarge(in, declared);
+            }
             byte[] body = in.readNBytes(maxBodyBytes + 1);
             if (body.length > maxBodyBytes) {
-                throw ApiException.tooLarge(maxBodyBytes);
+                throw tooLarge(in, declared);
             }
             return body;
         } catch (IOException e) {
             throw ApiException.malformedJson("The request body could not be read.");
         }
+    }
+
+    /**
+     * Reads and drops a moderately oversized body before answering 413: a client still sending
+     * when the connection closes gets a reset instead of the answer. Past {@link #DRAIN_FACTOR}
+     * times the limit the body is left unread and the connection simply closes.
+     */
+    private ApiException tooLarge(InputStream in, long declared) throws IOException {
+        long budget = (long) maxBodyBytes * DRAIN_FACTOR;
+        if (declared <= budget) {
+            byte[] sink = new byte[8192];
+            long drained = 0;
+            int n;
+            while (drained < budget && (n = in.read(sink, 0, (int) Math.min(sink.length, budget - drained))) > 0) {
+                drained += n;
+            }
+        }
+        return ApiException.tooLarge(maxBodyBytes);
     }
 }

@@ -7,7 +7,9 @@ import org.alcove.server.config.AlcoveConfig;
 import org.alcove.server.store.AuditEvent;
 import org.alcove.server.store.AuditLog;
 import org.alcove.server.store.ParticipantRecord;
+import org.alcove.server.store.ParticipantStatus;
 import org.alcove.server.store.SessionRecord;
+import org.alcove.server.store.SessionStatus;
 import org.alcove.server.store.SessionStore;
 import org.alcove.signaling.protocol.ErrorCode;
 import org.alcove.signaling.protocol.ServerMessage;
@@ -31,8 +33,8 @@ final class JoinGate {
     sealed interface Verdict {
     }
 
-    /** The socket may take {@code who}'s seat in {@code session}. */
-    record Admitted(SessionRecord session, Participant who) implements Verdict {
+    /** The socket may take {@code who}'s seat in {@code session}, by the link with {@code tokenId}. */
+    record Admitted(SessionRecord session, Participant who, String tokenId) implements Verdict {
     }
 
     /** The socket is refused with {@code error} (always a fatal code). */
@@ -89,7 +91,8 @@ final class JoinGate {
         if (now.isAfter(session.endsAt().plus(config.room().overrun()))) {
             return refuse(now, claims, ErrorCode.LINK_EXPIRED, null);
         }
-        return new Admitted(session, new Participant(participant.id(), participant.role(), participant.name()));
+        return new Admitted(session, new Participant(participant.id(), participant.role(), participant.name()),
+                claims.tokenId());
     }
 
     /** Audits a socket refused before it presented a token ({@code auth-required}, {@code auth-timeout}). */
@@ -117,6 +120,23 @@ final class JoinGate {
             return refuse(now, claims, over, null);
         }
         return refuse(now, claims, ErrorCode.NOT_YET_OPEN, session.get().startsAt());
+    }
+
+    /**
+     * Looks at the stored state again once a seat is taken. A cancellation or reissue stored
+     * while {@link #check} ran found no room or seat to act on; this finds it. Returns what
+     * the room must still be told, or {@code null} when the seat stands.
+     */
+    ErrorCode recheck(Admitted admitted) {
+        Optional<SessionRecord> session = sessions.find(admitted.session().id());
+        if (session.isEmpty() || session.get().status() == SessionStatus.CANCELLED) {
+            return ErrorCode.SESSION_CANCELLED;
+        }
+        Optional<ParticipantRecord> participant = sessions.findParticipant(admitted.session().id(), admitted.who().id());
+        if (participant.isEmpty() || !participant.get().tokenId().equals(admitted.tokenId())) {
+            return ErrorCode.LINK_REISSUED;
+        }
+        return participant.get().status() == ParticipantStatus.REMOVED ? ErrorCode.REMOVED : null;
     }
 
     /** Why a stored session admits nobody any more, or {@code null} while it is still scheduled. */

@@ -1,10 +1,14 @@
 package org.alcove.server.room;
 
 import org.alcove.signaling.protocol.ErrorCode;
+import org.alcove.signaling.room.Occupancy;
+
+import java.util.Optional;
 
 /**
  * What the scheduling side asks of live rooms when stored state changes under them.
  * Calls for sessions with no live room are no-ops.
+ * Also what the dashboard learns about live rooms: counts only.
  */
 public interface LiveSessions {
 
@@ -13,4 +17,7 @@ public interface LiveSessions {
 
     /** A participant's link stopped working ({@link ErrorCode#LINK_REISSUED} or {@link ErrorCode#REMOVED}). */
     void revoke(String sessionId, String participantId, ErrorCode why);
+
+    /** Who is in the session's live room right now, or empty when it has none (or it ended). */
+    Optional<Occupancy> occupancy(String sessionId);
 }

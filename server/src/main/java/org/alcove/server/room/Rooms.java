@@ -6,6 +6,7 @@ import org.alcove.signaling.protocol.ClientMessage;
 import org.alcove.signaling.protocol.EndReason;
 import org.alcove.signaling.protocol.ErrorCode;
 import org.alcove.signaling.room.Effect;
+import org.alcove.signaling.room.Occupancy;
 import org.alcove.signaling.room.Participant;
 import org.alcove.signaling.room.Room;
 import org.alcove.signaling.room.RoomEvent;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -94,6 +96,17 @@ public final class Rooms implements LiveSessions {
         inSession(sessionId, room -> room.revoke(participantId, why, now()));
     }
 
+    @Override
+    public Optional<Occupancy> occupancy(String sessionId) {
+        Room room = live.get(sessionId);
+        if (room == null) {
+            return Optional.empty();
+        }
+        synchronized (room) {
+            return room.ended() ? Optional.empty() : Optional.of(room.occupancy());
+        }
+    }
+
     /** Advances every room's time; called about once a second by one thread. */
     void tick() {
         Instant now = now();
@@ -112,19 +125,15 @@ public final class Rooms implements LiveSessions {
     }
 
     private void inRoom(SocketConnection connection, Function<Room, List<Effect>> call) {
-        Room room = connection.room();
-        if (room == null) {
-            return;
-        }
-        List<RoomEvent> events;
-        synchronized (room) {
-            events = apply(call.apply(room));
-        }
-        recorder.record(events);
+        locked(connection.room(), call);
     }
 
     private void inSession(String sessionId, Function<Room, List<Effect>> call) {
-        Room room = live.get(sessionId);
+        locked(live.get(sessionId), call);
+    }
+
+    /** Calls {@code room} under its lock, queues the effects, then persists the records outside it. */
+    private void locked(Room room, Function<Room, List<Effect>> call) {
         if (room == null) {
             return;
         }

@@ -165,8 +165,23 @@ final class SocketInput {
         JoinGate.Verdict verdict = gate.check(auth.token(), clock.instant());
         if (verdict instanceof JoinGate.Admitted admitted) {
             rooms.join(connection, admitted.session(), admitted.who(), auth.resumeKey());
+            settleRaces(admitted);
         } else if (verdict instanceof JoinGate.Refused refused) {
             connection.refuse(refused.error());
+        }
+    }
+
+    /** Applies a cancellation, reissue or removal that was stored while this join was being checked. */
+    private void settleRaces(JoinGate.Admitted admitted) {
+        ErrorCode stale = gate.recheck(admitted);
+        if (stale == null) {
+            return;
+        }
+        String sessionId = admitted.session().id();
+        switch (stale) {
+            case SESSION_CANCELLED -> rooms.cancel(sessionId);
+            case LINK_REISSUED, REMOVED -> rooms.revoke(sessionId, admitted.who().id(), stale);
+            default -> throw new IllegalStateException("recheck cannot yield " + stale.wireName());
         }
     }
 

@@ -10,6 +10,7 @@ import org.alcove.server.http.ApiRequest;
 import org.alcove.server.http.Check;
 import org.alcove.server.http.Reply;
 import org.alcove.server.http.Router;
+import org.alcove.server.room.LiveSessions;
 import org.alcove.server.store.ParticipantRecord;
 import org.alcove.server.store.SessionRecord;
 import org.alcove.server.store.SessionStatus;
@@ -38,6 +39,7 @@ public final class SessionRoutes {
     private final UserStore users;
     private final Scheduling scheduling;
     private final Authenticator authenticator;
+    private final LiveSessions liveSessions;
     private final Clock clock;
 
     record ScheduleRequest(String startsAt, Integer durationMinutes, List<ClientRequest> clients, String therapistId) {
@@ -47,11 +49,12 @@ public final class SessionRoutes {
     }
 
     public SessionRoutes(SessionStore store, UserStore users, Scheduling scheduling, Authenticator authenticator,
-                         Clock clock) {
+                         LiveSessions liveSessions, Clock clock) {
         this.store = store;
         this.users = users;
         this.scheduling = scheduling;
         this.authenticator = authenticator;
+        this.liveSessions = liveSessions;
         this.clock = clock;
     }
 
@@ -170,8 +173,11 @@ public final class SessionRoutes {
                         clientLinks && live ? scheduling.link(session, p) : null));
             }
         }
+        SessionView.Live occupancy = live
+                ? liveSessions.occupancy(session.id()).map(o -> new SessionView.Live(o.waiting(), o.inCall())).orElse(null)
+                : null;
         return new SessionView(session.id(), session.therapistId(), session.startsAt(), session.endsAt(),
-                session.status().name().toLowerCase(Locale.ROOT), therapistLink, List.copyOf(clients));
+                session.status().name().toLowerCase(Locale.ROOT), therapistLink, List.copyOf(clients), occupancy);
     }
 
     private static ApiException notScheduled() {

@@ -132,6 +132,17 @@ class JoinTokensTest {
     }
 
     @Test
+    void a_compressed_token_is_invalid_even_when_correctly_signed() {
+        clock.set(START);
+        String zipped = Jwts.builder().issuer("alcove").audience().add(JoinTokens.AUDIENCE).and()
+                .id("t_1").subject("p_c").claim("sid", "s_1").claim("role", "client")
+                .issuedAt(Date.from(START)).notBefore(Date.from(START)).expiration(Date.from(START.plusSeconds(600)))
+                .compressWith(Jwts.ZIP.DEF)
+                .signWith(key, Jwts.SIG.HS256).compact();
+        assertEquals(JoinTokenException.Kind.INVALID, refusal(zipped));
+    }
+
+    @Test
     void wrong_issuer_or_audience_or_missing_claim_is_invalid() {
         clock.set(START);
         Date now = Date.from(START);

@@ -112,6 +112,19 @@ class JoinGateTest {
     }
 
     @Test
+    void a_cancel_or_reissue_stored_during_the_check_is_found_once_seated() {
+        JoinGate.Admitted admitted = assertInstanceOf(JoinGate.Admitted.class, gate.check(TOKEN, START));
+        assertNull(gate.recheck(admitted));
+
+        participant = participantWith("jti-2", ParticipantStatus.ACTIVE);
+        assertEquals(ErrorCode.LINK_REISSUED, gate.recheck(admitted));
+        participant = participantWith("jti-1", ParticipantStatus.REMOVED);
+        assertEquals(ErrorCode.REMOVED, gate.recheck(admitted));
+        session = withStatus(SessionStatus.CANCELLED);
+        assertEquals(ErrorCode.SESSION_CANCELLED, gate.recheck(admitted));
+    }
+
+    @Test
     void the_stored_time_window_is_checked_with_the_current_end() {
         Duration opens = config.auth().joinOpensBefore();
         Duration overrun = config.room().overrun();

@@ -98,6 +98,11 @@ final class LiveFixture implements AutoCloseable {
                 List.copyOf(clientIds), List.copyOf(clientTokens));
     }
 
+    /** The session as its therapist sees it through {@code GET /api/sessions/{id}}. */
+    JsonNode sessionView(Booking booking) {
+        return api.getSession(therapistLogin, booking.sessionId());
+    }
+
     void cancel(Booking booking) {
         api.cancel(therapistLogin, booking.sessionId());
     }

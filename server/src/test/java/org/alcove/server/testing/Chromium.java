@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Debian's Chromium driven by Playwright for browser tests: headless, with a fake camera and
- * microphone that need no permission prompt, and no background traffic to the outside world.
+ * microphone that need no permission prompt, and no background traffic to the outside world
+ * (host ICE candidates are plain local addresses, not mDNS names announced by multicast).
  * Each participant gets its own {@link BrowserContext} (separate cookies and storage, like
  * separate devices).
  *
@@ -43,7 +44,7 @@ public final class Chromium implements AutoCloseable {
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
-            "--disable-features=MediaRouter,OptimizationHints,Translate");
+            "--disable-features=MediaRouter,OptimizationHints,Translate,WebRtcHideLocalIpsWithMdns");
 
     private final Playwright playwright;
     private final Browser browser;

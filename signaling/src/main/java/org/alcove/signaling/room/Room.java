@@ -295,6 +295,24 @@ public final class Room {
         return endedBecause != null;
     }
 
+    /** Seat counts for dashboards; names and ids stay inside the room. */
+    public Occupancy occupancy() {
+        int waiting = 0;
+        int inCall = 0;
+        int reconnecting = 0;
+        for (Seat seat : seats.all()) {
+            if (seat.admitted) {
+                inCall++;
+            } else {
+                waiting++;
+            }
+            if (!seat.live()) {
+                reconnecting++;
+            }
+        }
+        return new Occupancy(waiting, inCall, reconnecting);
+    }
+
     /** True when no connection is live and no seat is held. */
     public boolean idle() {
         return seats.isEmpty();

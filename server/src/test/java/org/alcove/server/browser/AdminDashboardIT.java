@@ -1,0 +1,111 @@
+package org.alcove.server.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.alcove.server.testing.Api;
+import org.alcove.server.testing.Chromium;
+import org.alcove.server.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.alcove.server.browser.StaffPages.named;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** An admin's dashboard: every session, read-only, and the Users section. */
+class AdminDashboardIT {
+    private static Chromium chromium;
+    private TestServer server;
+    private Api api;
+    private BrowserContext context;
+    private Page page;
+    private List<String> problems = List.of();
+
+    @BeforeAll
+    static void launch() {
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void quit() {
+        chromium.close();
+    }
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start();
+        api = server.api();
+        context = chromium.newParticipant();
+        page = context.newPage();
+        problems = StaffPages.problems(page);
+    }
+
+    @AfterEach
+    void stop() {
+        context.close();
+        server.close();
+        assertEquals(List.of(), problems, "script errors or CSP refusals");
+    }
+
+    @Test
+    void admin_creates_a_therapist_who_can_then_sign_in() {
+        StaffPages.signIn(page, server, TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+        assertThat(page.getByRole(AriaRole.HEADING, named("Users"))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, named("Schedule a session"))).isHidden();
+
+        page.getByLabel("Name").fill("Dr Rivera");
+        page.getByLabel("Email").fill("rivera@example.test");
+        page.getByLabel("Role").selectOption("therapist");
+        page.getByLabel("Initial password").fill("too-short");
+        page.getByRole(AriaRole.BUTTON, named("Create account")).click();
+        assertThat(page.locator("#user-error")).hasText("Initial password: must be at least 12 characters.");
+
+        page.getByLabel("Initial password").fill("a-long-enough-password");
+        page.getByRole(AriaRole.BUTTON, named("Create account")).click();
+
+        assertThat(page.getByText("Account created for Dr Rivera (rivera@example.test).")).isVisible();
+        Locator row = page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("rivera@example.test"));
+        assertThat(row).containsText("Dr Rivera");
+        assertThat(row).containsText("Therapist");
+        assertThat(page.getByLabel("Name")).isEmpty();
+        api.login("rivera@example.test", "a-long-enough-password");
+
+        page.getByLabel("Name").fill("Someone Else");
+        page.getByLabel("Email").fill("rivera@example.test");
+        page.getByLabel("Initial password").fill("another-long-password");
+        page.getByRole(AriaRole.BUTTON, named("Create account")).click();
+        assertThat(page.locator("#user-error")).hasText("Email: an account with this email already exists.");
+        Chromium.screenshot(page, "users");
+    }
+
+    @Test
+    void admin_sees_every_session_read_only_with_its_therapist() {
+        String lee = api.newTherapist("lee@example.test");
+        String kim = api.newTherapist("kim@example.test");
+        JsonNode first = api.schedule(lee, server.clock().instant().plus(Duration.ofHours(1)), 50, "Ann");
+        JsonNode second = api.schedule(kim, server.clock().instant().plus(Duration.ofDays(2)), 50, "Ben");
+        api.cancel(kim, second.get("id").asText());
+
+        StaffPages.signIn(page, server, TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+
+        Locator leeCard = page.locator("article[data-session-id='" + first.get("id").asText() + "']");
+        Locator kimCard = page.locator("article[data-session-id='" + second.get("id").asText() + "']");
+        assertThat(leeCard).containsText("Therapist: Therapist lee@example.test");
+        assertThat(leeCard).containsText("Ann");
+        assertThat(leeCard.locator(".state")).hasText("Scheduled");
+        assertThat(kimCard).containsText("Therapist: Therapist kim@example.test");
+        assertThat(kimCard.locator(".state")).hasText("Cancelled");
+        assertEquals(0, page.locator("#sessions button").count(), "read-only: no actions for an admin");
+        assertFalse(page.content().contains("/join#"), "an admin's page carries no join link");
+    }
+}

@@ -1,0 +1,112 @@
+package org.alcove.server.browser;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.alcove.server.testing.Chromium;
+import org.alcove.server.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.alcove.server.browser.StaffPages.named;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SignInIT {
+    private static Chromium chromium;
+    private TestServer server;
+    private BrowserContext context;
+    private Page page;
+    private List<String> problems = List.of();
+
+    @BeforeAll
+    static void launch() {
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void quit() {
+        chromium.close();
+    }
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start();
+        server.api().newTherapist("dr.lee@example.test");
+        context = chromium.newParticipant();
+        page = context.newPage();
+        problems = StaffPages.problems(page);
+    }
+
+    @AfterEach
+    void stop() {
+        context.close();
+        server.close();
+        assertEquals(List.of(), problems, "script errors or CSP refusals");
+    }
+
+    private int meStatus() {
+        return page.request().get(server.uri() + "/api/auth/me").status();
+    }
+
+    @Test
+    void wrong_password_shows_the_error_and_stays_signed_out() {
+        page.navigate(server.uri() + "/");
+        assertThat(page.getByRole(AriaRole.BUTTON, named("Sign in"))).isVisible();
+        Chromium.screenshot(page, "sign-in");
+
+        page.getByLabel("Email").fill("dr.lee@example.test");
+        page.getByLabel("Password").fill("not-the-password");
+        page.getByRole(AriaRole.BUTTON, named("Sign in")).click();
+
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("Email or password is incorrect.");
+        assertThat(page.getByLabel("Password")).isEmpty();
+        assertTrue(page.url().endsWith("/"), page.url());
+        assertEquals(401, meStatus());
+        Chromium.screenshot(page, "sign-in-error");
+    }
+
+    @Test
+    void empty_form_asks_for_the_email_without_calling_the_server() {
+        page.navigate(server.uri() + "/");
+        long attempts = loginAttempts();
+        page.getByRole(AriaRole.BUTTON, named("Sign in")).click();
+
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("Enter your email address.");
+        assertThat(page.getByLabel("Email")).isFocused();
+        assertEquals(attempts, loginAttempts());
+    }
+
+    private long loginAttempts() {
+        return server.server().audit().withoutSession().stream().filter(e -> e.event().equals("auth.login")).count();
+    }
+
+    @Test
+    void therapist_signs_in_to_the_dashboard_and_signs_out_for_good() {
+        StaffPages.signIn(page, server, "DR.LEE@example.test", StaffPages.THERAPIST_PASSWORD);
+
+        assertThat(page.locator("#who")).containsText("Therapist dr.lee@example.test");
+        assertThat(page.getByRole(AriaRole.HEADING, named("Schedule a session"))).isVisible();
+        assertEquals(200, meStatus());
+
+        // Coming back to the sign-in page while signed in goes straight to the dashboard.
+        page.navigate(server.uri() + "/");
+        page.waitForURL("**/dashboard.html");
+
+        page.getByRole(AriaRole.BUTTON, named("Sign out")).click();
+        page.waitForURL(server.uri() + "/");
+        assertThat(page.getByRole(AriaRole.BUTTON, named("Sign in"))).isVisible();
+        assertEquals(401, meStatus());
+        assertTrue(context.cookies().stream().allMatch(c -> c.value.isEmpty()),
+                "the sign-in cookie is gone");
+
+        page.navigate(server.uri() + "/dashboard.html");
+        page.waitForURL(server.uri() + "/");
+    }
+}

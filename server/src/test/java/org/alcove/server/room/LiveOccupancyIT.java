@@ -1,0 +1,56 @@
+package org.alcove.server.room;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.alcove.server.testing.SignalingClient;
+import org.alcove.signaling.protocol.ClientMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** The dashboard's view of a live session (`live` in the session JSON) follows the real sockets. */
+class LiveOccupancyIT {
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static LiveFixture live;
+
+    @BeforeAll
+    static void start() {
+        live = LiveFixture.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        live.close();
+    }
+
+    @Test
+    void session_json_shows_who_waits_and_who_is_in_the_call() {
+        LiveFixture.Booking booking = live.book(1);
+        assertFalse(live.sessionView(booking).has("live"), "no live room before anyone joins");
+
+        try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken());
+             SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0))) {
+            therapist.nextOfType("welcome", WAIT);
+            client.nextOfType("welcome", WAIT);
+            LiveFixture.awaitWaiting(therapist, booking.clientId(0));
+            JsonNode waiting = live.sessionView(booking).path("live");
+            assertEquals(1, waiting.path("waiting").asInt());
+            assertEquals(1, waiting.path("inCall").asInt());
+
+            therapist.send(new ClientMessage.Admit(booking.clientId(0)));
+            client.nextOfType("roster", WAIT);
+            JsonNode inCall = live.sessionView(booking).path("live");
+            assertEquals(0, inCall.path("waiting").asInt());
+            assertEquals(2, inCall.path("inCall").asInt());
+
+            therapist.send(new ClientMessage.End());
+            client.nextOfType("session-ended", WAIT);
+            assertEquals(4010, client.awaitClose(WAIT));
+            assertFalse(live.sessionView(booking).has("live"), "an ended session has no live room");
+        }
+    }
+}
