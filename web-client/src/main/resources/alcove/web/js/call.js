@@ -204,7 +204,9 @@ export class Call {
         track: (stream) => this.#tiles.stream(id, stream),
         channel: (channel) => this.#chat.attach(id, channel),
         state: (state) => {
-          if (state === 'failed') {
+          if (state === 'connected') {
+            this.#measure();
+          } else if (state === 'failed') {
             this.#tiles.stats(id, null);
           }
         },

@@ -1,15 +1,25 @@
 package org.alcove.server.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.AriaRole;
+import org.alcove.server.testing.Api;
 import org.alcove.server.testing.Chromium;
 import org.alcove.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-/** A therapist and a client hold a call in two browsers: waiting room, admission, video, chat. */
+/**
+ * The whole journey in two browsers: the therapist signs in, books and starts a session on the
+ * dashboard; the client opens the link, checks devices, waits, is admitted; video and chat flow.
+ */
 class CallJourneyIT {
     private static TestServer server;
     private static Chromium chromium;
@@ -32,10 +42,23 @@ class CallJourneyIT {
     @Test
     void client_waits_is_admitted_and_both_see_and_chat_with_each_other() {
         String therapistToken = server.api().newTherapist("journey@example.test");
-        JsonNode session = server.api().schedule(therapistToken, server.clock().instant(), 50, "Sam Client");
         try (Participant therapist = Participant.in(chromium);
              Participant client = Participant.onPhone(chromium)) {
-            therapist.open(server, session.get("therapistLink").asText()).passDeviceCheck();
+            // The therapist books the session on the dashboard, starting now, and starts it there.
+            StaffPages.signIn(therapist.page, server, "journey@example.test", StaffPages.THERAPIST_PASSWORD);
+            LocalDateTime now = LocalDateTime.ofInstant(server.clock().instant(), ZoneId.of(
+                    (String) therapist.page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone")));
+            therapist.page.getByLabel("Date").fill(now.toLocalDate().toString());
+            therapist.page.getByLabel("Start time").fill(now.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm")));
+            therapist.page.getByLabel("Length (minutes)").fill("50");
+            therapist.page.getByLabel("Client 1 name").fill("Sam Client");
+            therapist.page.getByLabel("Client 1 email").fill("sam@example.test");
+            therapist.button("Schedule session").click();
+            assertThat(therapist.page.getByText("Session scheduled.")).isVisible();
+            JsonNode session = Api.expect(200, server.api().send("GET", "/api/sessions", therapistToken, null)).get(0);
+            therapist.page.locator("article[data-session-id='" + session.get("id").asText() + "']")
+                    .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Start session")).click();
+            therapist.passDeviceCheck();
             assertThat(therapist.page.locator("#call")).isVisible();
 
             client.open(server, session.get("clientLinks").get(0).get("link").asText());

@@ -27,10 +27,13 @@ final class Participant implements AutoCloseable {
     final BrowserContext context;
     final Page page;
     final List<String> console = new ArrayList<>();
+    /** Script errors and Content-Security-Policy refusals: a page that has any is broken. */
+    final List<String> problems;
 
     Participant(BrowserContext context) {
         this.context = context;
         this.page = context.newPage();
+        this.problems = StaffPages.problems(page);
         page.setDefaultTimeout(TIMEOUT_MS);
         page.onConsoleMessage((ConsoleMessage message) -> console.add(message.type() + ": " + message.text()));
         page.onPageError(error -> console.add("pageerror: " + error));
@@ -147,5 +150,6 @@ final class Participant implements AutoCloseable {
         // Shown by failsafe only in the report of this test; helps read a failure afterwards.
         System.out.println("console of " + page.url() + ":\n  " + String.join("\n  ", console));
         context.close();
+        assertTrue(problems.isEmpty(), "script errors or CSP refusals: " + problems);
     }
 }
