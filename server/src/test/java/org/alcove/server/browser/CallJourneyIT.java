@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The whole journey in two browsers: the therapist signs in, books and starts a session on the
@@ -80,6 +81,23 @@ class CallJourneyIT {
             therapist.readsInChat("Sam Client: Yes, loud and clear");
             therapist.screenshot("call-therapist");
             client.screenshot("call-client");
+
+            // Camera off really stops the camera and the sending; on again brings a new picture.
+            client.button("Turn camera off").click();
+            assertThat(client.button("Turn camera on")).isVisible();
+            assertEquals(0, ((Number) client.page.evaluate(
+                    "document.getElementById('self-video').srcObject.getVideoTracks().length")).intValue());
+            therapist.seesVideoStopOf("Sam Client");
+            client.button("Turn camera on").click();
+            assertThat(client.button("Turn camera off")).isVisible();
+            therapist.seesVideoOf("Sam Client");
+
+            client.button("Mute").click();
+            assertThat(client.button("Unmute")).isVisible();
+            assertEquals(false, client.page.evaluate(
+                    "document.getElementById('self-video').srcObject.getAudioTracks()[0].enabled"));
+            client.button("Unmute").click();
+            assertThat(client.button("Mute")).isVisible();
         }
     }
 }

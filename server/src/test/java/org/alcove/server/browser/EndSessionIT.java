@@ -7,7 +7,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** "End session" ends it for everyone, and the links stop working. */
 class EndSessionIT {
@@ -40,6 +43,12 @@ class EndSessionIT {
             client.open(server, link).passDeviceCheck();
             therapist.button("Admit Eli").click();
             client.seesVideoOf("Therapist");
+
+            String endsAt = server.api().getSession(token, session.get("id").asText()).get("endsAt").asText();
+            therapist.button("Extend 10 minutes").click();
+            assertThat(client.page.locator("#call-status")).containsText("The session now ends at");
+            assertEquals(Instant.parse(endsAt).plusSeconds(600),
+                    Instant.parse(server.api().getSession(token, session.get("id").asText()).get("endsAt").asText()));
 
             therapist.button("End session").click();
             therapist.screenshot("end-confirm");

@@ -104,6 +104,22 @@ final class Participant implements AutoCloseable {
         }
     }
 
+    /** The other person's video stops: no new frame for a second, a few seconds after the change. */
+    void seesVideoStopOf(String name) {
+        Locator video = tile(name).locator("video");
+        long deadline = System.currentTimeMillis() + (long) TIMEOUT_MS;
+        while (true) {
+            double before = frames(video);
+            page.waitForTimeout(1000);
+            if (frames(video) == before) {
+                return;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                fail("the video of " + name + " keeps playing\n" + diagnosis());
+            }
+        }
+    }
+
     private void waitForVideo(Locator video) {
         long deadline = System.currentTimeMillis() + (long) TIMEOUT_MS;
         while (!(Boolean) video.evaluate("v => v.videoWidth > 0 && v.readyState >= 2")) {
