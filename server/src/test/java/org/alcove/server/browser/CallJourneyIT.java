@@ -81,6 +81,9 @@ class CallJourneyIT {
             therapist.readsInChat("Sam Client: Yes, loud and clear");
             therapist.screenshot("call-therapist");
             client.screenshot("call-client");
+            assertEquals(0, ((Number) client.page.evaluate(
+                    "document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue(),
+                    "no sideways scrolling in the call on a 390px phone");
 
             // Camera off really stops the camera and the sending; on again brings a new picture.
             client.button("Turn camera off").click();
