@@ -85,6 +85,13 @@ class CallJourneyIT {
                     "document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue(),
                     "no sideways scrolling in the call on a 390px phone");
 
+            // Screen sharing is the therapist's to allow; the permission travels on the data channel.
+            assertThat(client.button("Share screen")).isHidden();
+            therapist.page.getByLabel("Clients may share their screen").check();
+            assertThat(client.button("Share screen")).isVisible();
+            therapist.page.getByLabel("Clients may share their screen").uncheck();
+            assertThat(client.button("Share screen")).isHidden();
+
             // Camera off really stops the camera and the sending; on again brings a new picture.
             client.button("Turn camera off").click();
             assertThat(client.button("Turn camera on")).isVisible();
