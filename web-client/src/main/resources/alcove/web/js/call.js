@@ -1,39 +1,33 @@
-// The call: one PeerLink per other participant, the grid, chat, the timer and the controls
-// everyone has (mute, camera, screen share, leave). join.js feeds it server messages.
+// The call: one PeerLink per other participant, the grid, chat, the timer and "Leave"; own
+// media controls live in own-media.js, the therapist's in therapist.js. join.js feeds it
+// server messages.
 
 import { PeerLink } from './peer.js';
 import { Tiles } from './tiles.js';
 import { Chat } from './chat.js';
 import { measure } from './stats.js';
 import { TherapistControls } from './therapist.js';
-import { openCamera, openScreen, stopAll } from './media.js';
+import { OwnMedia } from './own-media.js';
 import { clock } from './notices.js';
 
 const screen = document.getElementById('call');
 const grid = document.getElementById('grid');
-const selfVideo = document.getElementById('self-video');
 const timer = document.getElementById('call-timer');
 const status = document.getElementById('call-status');
 const chatLog = document.getElementById('chat-log');
 const chatForm = document.getElementById('chat-form');
 const chatInput = document.getElementById('chat-input');
 const chatSend = document.getElementById('chat-send');
-const muteButton = document.getElementById('ctl-mute');
-const cameraButton = document.getElementById('ctl-camera');
-const shareButton = document.getElementById('ctl-share');
 const allowShareLabel = document.getElementById('ctl-allow-share-label');
 const allowShare = document.getElementById('ctl-allow-share');
 const leaveButton = document.getElementById('ctl-leave');
 
-// Above this many others, every camera sends a smaller picture to spare CPU and uplink.
-const GROUP_SIZE = 3;
-const GROUP_VIDEO = { width: 320, height: 180, frameRate: 15 };
 const STATS_EVERY_MS = 2000;
 
 export class Call {
   #role;
   #signaling;
-  #local;
+  #own;
   #endsAt;
   #links = new Map();
   #samples = new Map();
@@ -42,15 +36,12 @@ export class Call {
   #therapist = null;
   #timers = [];
   #listeners = [];
-  #screenTrack = null;
-  #clientsMayShare = false;
   #onLeave;
 
   /** {@code local}: {stream, cameraId, microphoneId, speakerId}; {@code onLeave()} after "Leave". */
   constructor({ welcome, signaling, local, onLeave }) {
     this.#role = welcome.role;
     this.#signaling = signaling;
-    this.#local = local;
     this.#endsAt = new Date(welcome.endsAt);
     this.#onLeave = onLeave;
     this.#chat = new Chat({
@@ -62,13 +53,17 @@ export class Call {
         }
       },
     });
-    if (this.#role === 'therapist') {
+    const therapist = this.#role === 'therapist';
+    this.#own = new OwnMedia(local, {
+      setVideo: (track) => this.#setVideo(track),
+      say: (text) => this.#say(text),
+      mayShare: therapist,
+    });
+    if (therapist) {
       this.#therapist = new TherapistControls((m) => this.#signaling.send(m), local.speakerId);
       allowShareLabel.hidden = false;
-      shareButton.hidden = false;
     }
     this.#tiles.speaker(local.speakerId);
-    selfVideo.srcObject = local.stream;
     this.#controls();
     this.#timers.push(setInterval(() => this.#tick(), 1000), setInterval(() => this.#measure(), STATS_EVERY_MS));
     this.#tick();
@@ -81,13 +76,6 @@ export class Call {
   }
 
   #controls() {
-    const audio = this.#local.stream.getAudioTracks()[0];
-    muteButton.disabled = !audio;
-    muteButton.textContent = audio && !audio.enabled ? 'Unmute' : 'Mute';
-    cameraButton.textContent = this.#local.stream.getVideoTracks().length ? 'Turn camera off' : 'Turn camera on';
-    this.#on(muteButton, 'click', () => this.#toggleMute());
-    this.#on(cameraButton, 'click', () => this.#toggleCamera());
-    this.#on(shareButton, 'click', () => this.#toggleShare());
     this.#on(allowShare, 'change', () => this.#chat.allowScreenShare(allowShare.checked));
     this.#on(leaveButton, 'click', () => this.#onLeave());
     this.#on(chatForm, 'submit', (event) => {
@@ -120,7 +108,7 @@ export class Call {
         this.#say(`${this.#tiles.nameOf(message.participantId) || 'Someone'} left the session.`);
         this.#dropLink(message.participantId);
         this.#tiles.remove(message.participantId);
-        this.#adaptVideo();
+        this.#own.adapt(this.#tiles.size);
         break;
       case 'peer-reconnecting':
         this.#tiles.reconnecting(message.participantId, true);
@@ -177,7 +165,7 @@ export class Call {
     this.#tiles.reconnecting(peer.participantId, peer.reconnecting);
     this.#peerRoles.set(peer.participantId, peer.role);
     this.#connect(peer.participantId, peer.polite);
-    this.#adaptVideo();
+    this.#own.adapt(this.#tiles.size);
   }
 
   #peerRoles = new Map();
@@ -197,8 +185,8 @@ export class Call {
     const link = new PeerLink({
       id,
       polite,
-      tracks: this.#local.stream.getTracks(),
-      stream: this.#local.stream,
+      tracks: this.#own.tracks,
+      stream: this.#own.stream,
       send: (m) => this.#signaling.send(m),
       events: {
         track: (stream) => this.#tiles.stream(id, stream),
@@ -282,94 +270,15 @@ export class Call {
     }
   }
 
-  #toggleMute() {
-    const audio = this.#local.stream.getAudioTracks()[0];
-    if (!audio) {
-      return;
-    }
-    audio.enabled = !audio.enabled;
-    muteButton.textContent = audio.enabled ? 'Mute' : 'Unmute';
-  }
-
-  async #toggleCamera() {
-    cameraButton.disabled = true;
-    const current = this.#local.stream.getVideoTracks()[0];
-    if (current) {
-      // Really stop sending: the camera light goes off and no frames leave the device.
-      current.stop();
-      this.#local.stream.removeTrack(current);
-      if (!this.#screenTrack) {
-        await this.#setVideo(null);
-      }
-      cameraButton.textContent = 'Turn camera on';
-    } else {
-      const track = await openCamera(this.#local.cameraId);
-      if (track) {
-        this.#local.stream.addTrack(track);
-        this.#adaptVideo();
-        if (!this.#screenTrack) {
-          await this.#setVideo(track);
-        }
-        cameraButton.textContent = 'Turn camera off';
-      } else {
-        this.#say('The camera could not be started. Check that no other app uses it.');
-      }
-    }
-    selfVideo.srcObject = this.#local.stream;
-    cameraButton.disabled = false;
-  }
-
   async #setVideo(track) {
-    await Promise.all([...this.#links.values()].map((link) => link.setTrack('video', track, this.#local.stream)));
-  }
-
-  async #toggleShare() {
-    if (this.#screenTrack) {
-      this.#stopShare();
-      return;
-    }
-    const track = await openScreen();
-    if (!track) {
-      return;
-    }
-    this.#screenTrack = track;
-    track.onended = () => this.#stopShare();
-    await this.#setVideo(track);
-    selfVideo.srcObject = new MediaStream([track]);
-    shareButton.textContent = 'Stop sharing';
-  }
-
-  #stopShare() {
-    if (!this.#screenTrack) {
-      return;
-    }
-    this.#screenTrack.stop();
-    this.#screenTrack = null;
-    this.#setVideo(this.#local.stream.getVideoTracks()[0] || null);
-    selfVideo.srcObject = this.#local.stream;
-    shareButton.textContent = 'Share screen';
-    shareButton.hidden = this.#role !== 'therapist' && !this.#clientsMayShare;
+    await Promise.all([...this.#links.values()].map((link) => link.setTrack('video', track, this.#own.stream)));
   }
 
   #screenShareAllowed(from, allowed) {
-    if (this.#role === 'therapist' || this.#peerRoles.get(from) !== 'therapist') {
-      return;
+    // Only the therapist decides; a client cannot grant itself or others anything.
+    if (this.#role !== 'therapist' && this.#peerRoles.get(from) === 'therapist') {
+      this.#own.allowSharing(allowed);
     }
-    this.#clientsMayShare = allowed;
-    shareButton.hidden = !allowed && !this.#screenTrack;
-    if (!allowed) {
-      this.#stopShare();
-    }
-  }
-
-  #adaptVideo() {
-    const camera = this.#local.stream.getVideoTracks()[0];
-    if (!camera) {
-      return;
-    }
-    const group = this.#tiles.size >= GROUP_SIZE;
-    camera.applyConstraints(group ? GROUP_VIDEO : { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 20, max: 24 } })
-      .catch(() => {});
   }
 
   #chatLine(who, text, note = '') {
@@ -399,9 +308,7 @@ export class Call {
     }
     this.#tiles.clear();
     this.#therapist?.teardown();
-    this.#screenTrack?.stop();
-    stopAll(this.#local.stream);
-    selfVideo.srcObject = null;
+    this.#own.teardown();
     screen.hidden = true;
   }
 }

@@ -153,33 +153,25 @@ export class PeerLink {
     this.#pc.restartIce();
   }
 
-  /** The sender for one kind ('audio'/'video'), created (and negotiated) when missing. */
+  /**
+   * Sends {@code track} (or nothing, with null) as this connection's audio or video. Reuses the
+   * transceiver of that kind, so turning the camera off and on needs no renegotiation; a
+   * connection that never sent that kind gets a new track (and negotiates it).
+   */
   async setTrack(kind, track, stream) {
-    const sender = this.#pc.getSenders().find((s) => s.track?.kind === kind
-      || (s.track === null && this.#pc.getTransceivers().some((t) => t.sender === s && t.receiver.track.kind === kind)));
-    if (sender) {
-      await sender.replaceTrack(track);
-    } else if (track) {
-      this.#pc.addTrack(track, stream);
+    const transceiver = this.#pc.getTransceivers()
+      .find((t) => !t.stopped && t.receiver.track.kind === kind && t.mid !== null);
+    if (!transceiver) {
+      if (track) {
+        this.#pc.addTrack(track, stream);
+      }
+      return;
     }
-  }
-
-  /** Asks the video sender for modest quality in larger calls, to spare everyone's CPU and bandwidth. */
-  async limitVideo(maxBitrate) {
-    for (const sender of this.#pc.getSenders()) {
-      if (sender.track?.kind !== 'video') {
-        continue;
-      }
-      const parameters = sender.getParameters();
-      if (!parameters.encodings?.length) {
-        continue;
-      }
-      parameters.encodings[0].maxBitrate = maxBitrate;
-      try {
-        await sender.setParameters(parameters);
-      } catch (error) {
-        console.warn('video limit refused', error.name);
-      }
+    await transceiver.sender.replaceTrack(track);
+    if (track && !transceiver.direction.includes('send')) {
+      // Created by the other side's offer, receive only so far: now we send too.
+      transceiver.sender.setStreams?.(stream);
+      transceiver.direction = transceiver.direction === 'inactive' ? 'sendonly' : 'sendrecv';
     }
   }
 
