@@ -3,8 +3,12 @@ package org.alcove.server;
 import org.alcove.server.config.AlcoveConfig;
 import org.alcove.server.config.ConfigException;
 import org.alcove.server.config.ConfigLoader;
+import org.alcove.server.ops.LogOutput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -50,13 +54,33 @@ public final class Main {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(server), "alcove-shutdown"));
+    }
+
+    /**
+     * SIGTERM (or SIGINT): drain and stop, bounded by {@code ops.shutdown-timeout}. The JVM then
+     * exits with 143 (128 + SIGTERM), as after any signal; past the timeout it halts with 1.
+     */
+    private static void shutdown(Server server) {
+        Logger log = LoggerFactory.getLogger(Main.class);
+        Duration timeout = server.config().ops().shutdownTimeout();
+        Thread stopping = new Thread(() -> {
             try {
-                server.stop();
+                server.shutdown();
             } catch (Exception e) {
-                System.err.println("alcove: error while stopping: " + e.getMessage());
+                log.error("error while stopping: {}", e.getClass().getSimpleName());
             }
-        }, "alcove-shutdown"));
+        }, "alcove-stop");
+        stopping.start();
+        try {
+            stopping.join(Math.max(1, timeout.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (stopping.isAlive()) {
+            log.error("shutdown did not finish within {}; halting", timeout);
+            Runtime.getRuntime().halt(1);
+        }
     }
 
     /**
@@ -80,6 +104,7 @@ public final class Main {
         aliasEnv(env, overrides, "ALCOVE_ADMIN_EMAIL", "auth.admin-email");
         aliasEnv(env, overrides, "ALCOVE_ADMIN_PASSWORD", "auth.admin-password");
         AlcoveConfig config = ConfigLoader.load(env, overrides);
+        LogOutput.use(config.ops().logFormat());
 
         Server server = new Server(config);
         server.start();

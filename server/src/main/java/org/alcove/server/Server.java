@@ -14,6 +14,10 @@ import org.alcove.server.http.Reply;
 import org.alcove.server.http.Router;
 import org.alcove.server.http.SecurityHeaders;
 import org.alcove.server.http.StaticFiles;
+import org.alcove.server.ops.Drain;
+import org.alcove.server.ops.Metrics;
+import org.alcove.server.ops.MetricsEndpoint;
+import org.alcove.server.ops.Readiness;
 import org.alcove.server.room.LiveSessions;
 import org.alcove.server.room.Signaling;
 import org.alcove.server.sessions.Scheduling;
@@ -27,17 +31,23 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.crypto.SecretKey;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The whole server as one lifecycle object: storage, auth, HTTP routes, static files and the
  * WebSocket side. {@link Main} and the integration tests start the same wiring.
  */
 public final class Server {
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
     private final AlcoveConfig config;
     private final Clock clock;
 
@@ -52,6 +62,8 @@ public final class Server {
     private LoginTokens loginTokens;
     private Scheduling scheduling;
     private Signaling signaling;
+    private Metrics metrics;
+    private final Drain drain = new Drain();
 
     public Server(AlcoveConfig config) {
         this(config, Clock.systemUTC());
@@ -67,8 +79,9 @@ public final class Server {
         if (jetty != null) {
             throw new IllegalStateException("already started");
         }
-        database = Database.open(config.store());
+        metrics = new Metrics();
         try {
+            database = Database.open(config.store());
             SecretKey key = SigningKey.load(config.auth(), config.store().dataDir());
             sessions = new SessionStore(database);
             audit = new AuditLog(database);
@@ -89,10 +102,15 @@ public final class Server {
             errors.setShowStacks(false);
             errors.setShowMessageInTitle(false);
             jetty.setErrorHandler(errors);
+            metrics.watch(jetty.getThreadPool());
 
             ContextHandler context = new ContextHandler("/");
             Handler.Sequence handlers = new Handler.Sequence();
-            Router router = new Router(new Json(), config.http().maxBodyBytes());
+            Json json = new Json();
+            Router router = new Router(json, config.http().maxBodyBytes());
+            if (config.ops().metricsEnabled()) {
+                handlers.addHandler(new MetricsEndpoint(metrics, config.ops().metricsToken(), json));
+            }
             handlers.addHandler(router);
             handlers.addHandler(StaticFiles.joinPage());
 
@@ -105,10 +123,11 @@ public final class Server {
             scheduling = new Scheduling(sessions, joinTokens, audit, live, clock, this::publicUrl);
             Authenticator authenticator = new Authenticator(loginTokens, users, this::publicUrl);
             router.add("GET", "/healthz", request -> Reply.ok(Map.of("status", "ok")));
+            new Readiness(database, drain).register(router);
             new AuthRoutes(users, passwords, loginTokens, audit, clock, config.auth().loginTtl(),
                     () -> "https".equals(publicUrl().getScheme()), authenticator).register(router);
             new UserRoutes(users, passwords, authenticator, audit, clock).register(router);
-            new SessionRoutes(sessions, users, scheduling, authenticator, live, clock).register(router);
+            new SessionRoutes(sessions, users, scheduling, authenticator, live, config.room().overrun(), clock).register(router);
 
             jetty.start();
             signaling.start();
@@ -125,9 +144,55 @@ public final class Server {
      */
     private LiveSessions wireRooms(ContextHandler context, Handler.Sequence handlers) {
         // wired by room/
-        signaling = new Signaling(config, joinTokens, sessions, audit, clock);
+        signaling = new Signaling(config, joinTokens, sessions, audit, clock, metrics, drain);
+        metrics.watch(signaling);
         handlers.addHandler(signaling.handler(jetty, context));
         return signaling.liveSessions();
+    }
+
+    /**
+     * The graceful path (SIGTERM): {@link #drain()}, then {@link #stop()}. Bounded by the drain
+     * period plus the close handshakes and Jetty's own stop; the caller bounds it as a whole.
+     */
+    public void shutdown() throws Exception {
+        drain();
+        stop();
+        LOG.info("shutdown complete");
+    }
+
+    /**
+     * Starts draining and waits out {@code ops.drain-period}, or less once every socket is gone:
+     * readiness turns not-ready at once, new sockets and joins get {@code server-shutdown} and
+     * 1001, and connected sockets get the {@code server-shutdown} notice and keep working until
+     * {@link #stop()} closes them with 1001. Calling it again (or while stopped) does nothing more.
+     */
+    public void drain() {
+        Signaling live;
+        synchronized (this) {
+            live = signaling;
+            Duration period = config.ops().drainPeriod();
+            if (live == null || !drain.start(clock.instant().plus(period))) {
+                return;
+            }
+            LOG.info("draining: not ready, refusing new sockets, closing {} open sockets within {}",
+                    live.openSockets(), period);
+            live.announceShutdown();
+        }
+        // Not holding the lock: stop() may come from another thread and must not wait for this.
+        long deadline = System.nanoTime() + config.ops().drainPeriod().toNanos();
+        while (live.openSockets() > 0 && System.nanoTime() < deadline) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Whether {@link #drain()} has started. */
+    public boolean draining() {
+        return drain.underway();
     }
 
     public synchronized void stop() throws Exception {
@@ -145,6 +210,9 @@ public final class Server {
             if (database != null) {
                 database.close();
                 database = null;
+            }
+            if (metrics != null) {
+                metrics.close();
             }
         }
     }

@@ -8,7 +8,7 @@ import java.time.Duration;
  * The whole configuration, loaded once by {@link ConfigLoader} and passed down through
  * constructors. Each feature takes only its own record.
  */
-public record AlcoveConfig(Http http, Store store, Auth auth, Room room, Socket socket) {
+public record AlcoveConfig(Http http, Store store, Auth auth, Room room, Socket socket, Ops ops) {
 
     /** @param publicUrl base of join links, or {@code null} to use http://localhost:&lt;bound port&gt; */
     public record Http(String host, int port, URI publicUrl, int maxBodyBytes) {
@@ -33,5 +33,19 @@ public record AlcoveConfig(Http http, Store store, Auth auth, Room room, Socket 
 
     public record Socket(int maxMessageBytes, Duration authTimeout, Duration idleTimeout, Duration pingInterval,
                          Duration writeTimeout, int queueMessages, int ratePerSecond, int rateBurst) {
+    }
+
+    /**
+     * Operations: log format, shutdown timing and the metrics endpoint.
+     *
+     * @param metricsToken bearer token {@code /metrics} requires, or {@code null} for none
+     */
+    public record Ops(LogFormat logFormat, Duration drainPeriod, Duration shutdownTimeout,
+                      boolean metricsEnabled, String metricsToken) {
+    }
+
+    /** How log lines are written: human-readable, or one JSON object per line. */
+    public enum LogFormat {
+        text, json
     }
 }

@@ -116,7 +116,13 @@ public final class ConfigLoader {
                         duration("ws.write-timeout"),
                         integer("ws.queue-messages", 1, 1_000_000),
                         integer("ws.rate-per-second", 1, 1_000_000),
-                        integer("ws.rate-burst", 1, 1_000_000)));
+                        integer("ws.rate-burst", 1, 1_000_000)),
+                new AlcoveConfig.Ops(
+                        logFormat("log.format"),
+                        duration("ops.drain-period"),
+                        duration("ops.shutdown-timeout"),
+                        bool("ops.metrics-enabled"),
+                        optional("ops.metrics-token")));
     }
 
     private String optional(String key) {
@@ -156,6 +162,24 @@ public final class ConfigLoader {
         } catch (DateTimeParseException e) {
             throw new ConfigException(envName(key) + " must be an ISO-8601 duration such as PT30S");
         }
+    }
+
+    private boolean bool(String key) {
+        return switch (string(key).toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException(envName(key) + " must be true or false");
+        };
+    }
+
+    private AlcoveConfig.LogFormat logFormat(String key) {
+        String value = string(key).toLowerCase(Locale.ROOT);
+        for (AlcoveConfig.LogFormat format : AlcoveConfig.LogFormat.values()) {
+            if (format.name().equals(value)) {
+                return format;
+            }
+        }
+        throw new ConfigException(envName(key) + " must be text or json");
     }
 
     private URI uri(String key) {

@@ -4,6 +4,7 @@ import org.alcove.server.auth.JoinClaims;
 import org.alcove.server.auth.JoinTokenException;
 import org.alcove.server.auth.JoinTokens;
 import org.alcove.server.config.AlcoveConfig;
+import org.alcove.server.ops.Metrics;
 import org.alcove.server.store.AuditEvent;
 import org.alcove.server.store.AuditLog;
 import org.alcove.server.store.ParticipantRecord;
@@ -45,12 +46,14 @@ final class JoinGate {
     private final SessionStore sessions;
     private final AuditLog audit;
     private final AlcoveConfig config;
+    private final Metrics metrics;
 
-    JoinGate(JoinTokens tokens, SessionStore sessions, AuditLog audit, AlcoveConfig config) {
+    JoinGate(JoinTokens tokens, SessionStore sessions, AuditLog audit, AlcoveConfig config, Metrics metrics) {
         this.tokens = tokens;
         this.sessions = sessions;
         this.audit = audit;
         this.config = config;
+        this.metrics = metrics;
     }
 
     Verdict check(String token, Instant now) {
@@ -152,7 +155,9 @@ final class JoinGate {
         String sessionId = claims == null ? null : claims.sessionId();
         String participantId = claims == null ? null : claims.participantId();
         String role = claims == null || claims.role() == null ? null : claims.role().name();
-        LOG.info("join refused: {} session={} participant={}", code.wireName(), sessionId, participantId);
+        metrics.authFailed(code);
+        LogScope.around(sessionId, participantId,
+                () -> LOG.info("join refused: {} session={} participant={}", code.wireName(), sessionId, participantId));
         try {
             audit.append(new AuditEvent(now, sessionId, participantId, role, "auth.failed", code.wireName(), participantId));
         } catch (RuntimeException e) {

@@ -1,10 +1,12 @@
 package org.alcove.server.room;
 
 import org.alcove.server.config.AlcoveConfig;
+import org.alcove.server.ops.Metrics;
 import org.alcove.server.store.SessionRecord;
 import org.alcove.signaling.protocol.ClientMessage;
 import org.alcove.signaling.protocol.EndReason;
 import org.alcove.signaling.protocol.ErrorCode;
+import org.alcove.signaling.protocol.ServerMessage;
 import org.alcove.signaling.room.Effect;
 import org.alcove.signaling.room.Occupancy;
 import org.alcove.signaling.room.Participant;
@@ -45,16 +47,22 @@ public final class Rooms implements LiveSessions {
     private final RoomPolicy policy;
     private final RoomRecorder recorder;
     private final Clock clock;
+    private final Metrics metrics;
 
-    Rooms(AlcoveConfig.Room config, RoomRecorder recorder, Clock clock) {
+    Rooms(AlcoveConfig.Room config, RoomRecorder recorder, Clock clock, Metrics metrics) {
         this.policy = new RoomPolicy(config.reconnectGrace(), config.endWarning(), config.overrun(),
                 config.maxExtension(), MAX_PARTICIPANTS);
         this.recorder = recorder;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Seats an authenticated connection in the room of {@code session}, creating the room if needed. */
     void join(SocketConnection connection, SessionRecord session, Participant who, String resumeKey) {
+        LogScope.around(session.id(), who.id(), () -> seat(connection, session, who, resumeKey));
+    }
+
+    private void seat(SocketConnection connection, SessionRecord session, Participant who, String resumeKey) {
         while (true) {
             Room room = live.computeIfAbsent(session.id(),
                     id -> new Room(new Schedule(id, session.startsAt(), session.endsAt()), policy));
@@ -64,7 +72,7 @@ public final class Rooms implements LiveSessions {
                 if (live.get(session.id()) != room) {
                     continue;
                 }
-                if (!connection.joined(room)) {
+                if (!connection.joined(room, session.id(), who)) {
                     return;
                 }
                 events = apply(room.join(connection, who, resumeKey, now()));
@@ -78,7 +86,18 @@ public final class Rooms implements LiveSessions {
 
     /** A parsed message from a joined connection. */
     void handle(SocketConnection connection, ClientMessage message) {
-        inRoom(connection, room -> room.handle(connection, message, now()));
+        inRoom(connection, room -> counted(connection, message, room.handle(connection, message, now())));
+    }
+
+    /** Counts the room's refusals of {@code message} (errors sent back to its sender). */
+    private List<Effect> counted(SocketConnection sender, ClientMessage message, List<Effect> effects) {
+        for (Effect effect : effects) {
+            if (effect instanceof Effect.Send send && send.to() == sender
+                    && send.message() instanceof ServerMessage.Error error) {
+                metrics.rejected(message, error.code());
+            }
+        }
+        return effects;
     }
 
     /** A joined connection's socket closed. */
@@ -88,12 +107,13 @@ public final class Rooms implements LiveSessions {
 
     @Override
     public void cancel(String sessionId) {
-        inSession(sessionId, room -> room.end(EndReason.CANCELLED, now()));
+        LogScope.around(sessionId, null, () -> inSession(sessionId, room -> room.end(EndReason.CANCELLED, now())));
     }
 
     @Override
     public void revoke(String sessionId, String participantId, ErrorCode why) {
-        inSession(sessionId, room -> room.revoke(participantId, why, now()));
+        LogScope.around(sessionId, participantId,
+                () -> inSession(sessionId, room -> room.revoke(participantId, why, now())));
     }
 
     @Override
@@ -107,21 +127,46 @@ public final class Rooms implements LiveSessions {
         }
     }
 
+    /** Rooms that are live and not ended (for metrics). */
+    int activeCount() {
+        int active = 0;
+        for (Room room : live.values()) {
+            synchronized (room) {
+                active += room.ended() ? 0 : 1;
+            }
+        }
+        return active;
+    }
+
+    /** Clients waiting for admission over every live room (for metrics). */
+    int waitingCount() {
+        int waiting = 0;
+        for (Room room : live.values()) {
+            synchronized (room) {
+                waiting += room.ended() ? 0 : room.occupancy().waiting();
+            }
+        }
+        return waiting;
+    }
+
     /** Advances every room's time; called about once a second by one thread. */
     void tick() {
         Instant now = now();
         for (Map.Entry<String, Room> entry : live.entrySet()) {
-            Room room = entry.getValue();
-            List<RoomEvent> events;
-            synchronized (room) {
-                events = apply(room.tick(now));
-                retireIfEnded(entry.getKey(), room);
-                if (room.idle() && now.isAfter(room.schedule().endsAt().plus(policy.overrun()).plus(FORGET_IDLE_AFTER_END))) {
-                    live.remove(entry.getKey(), room);
-                }
-            }
-            recorder.record(events);
+            LogScope.around(entry.getKey(), null, () -> tick(entry.getKey(), entry.getValue(), now));
         }
+    }
+
+    private void tick(String sessionId, Room room, Instant now) {
+        List<RoomEvent> events;
+        synchronized (room) {
+            events = apply(room.tick(now));
+            retireIfEnded(sessionId, room);
+            if (room.idle() && now.isAfter(room.schedule().endsAt().plus(policy.overrun()).plus(FORGET_IDLE_AFTER_END))) {
+                live.remove(sessionId, room);
+            }
+        }
+        recorder.record(events);
     }
 
     private void inRoom(SocketConnection connection, Function<Room, List<Effect>> call) {
@@ -161,11 +206,13 @@ public final class Rooms implements LiveSessions {
     }
 
     /** Queues sends and closes in order (caller holds the room's lock); returns the records to persist. */
-    private static List<RoomEvent> apply(List<Effect> effects) {
+    private List<RoomEvent> apply(List<Effect> effects) {
         List<RoomEvent> events = new ArrayList<>();
         for (Effect effect : effects) {
             if (effect instanceof Effect.Send send) {
-                ((SocketConnection) send.to()).send(send.message());
+                SocketConnection to = (SocketConnection) send.to();
+                to.send(send.message());
+                count(to, send.message());
             } else if (effect instanceof Effect.Close close) {
                 SocketConnection connection = (SocketConnection) close.connection();
                 LOG.info("connection {} closing: {}", connection.id(), close.code().reason());
@@ -175,6 +222,15 @@ public final class Rooms implements LiveSessions {
             }
         }
         return events;
+    }
+
+    private void count(SocketConnection to, ServerMessage message) {
+        if (message instanceof ServerMessage.Welcome) {
+            metrics.joined(Duration.ofNanos(System.nanoTime() - to.openedAt()));
+        } else if (message instanceof ServerMessage.Offer || message instanceof ServerMessage.Answer
+                || message instanceof ServerMessage.Candidate || message instanceof ServerMessage.IceRestart) {
+            metrics.relayed(message);
+        }
     }
 
     private Instant now() {

@@ -2,9 +2,13 @@ package org.alcove.server.room;
 
 import org.alcove.server.auth.JoinTokens;
 import org.alcove.server.config.AlcoveConfig;
+import org.alcove.server.ops.Drain;
+import org.alcove.server.ops.LiveCounts;
+import org.alcove.server.ops.Metrics;
 import org.alcove.server.store.AuditLog;
 import org.alcove.server.store.SessionStore;
 import org.alcove.signaling.protocol.MessageCodec;
+import org.alcove.signaling.protocol.Role;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.ContextHandler;
@@ -23,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * room once a second, pings sockets every {@code ws.ping-interval}, enforces the write
  * timeout and the auth deadline.
  */
-public final class Signaling {
+public final class Signaling implements LiveCounts {
     private static final Logger LOG = LoggerFactory.getLogger(Signaling.class);
     private static final long TICK_MILLIS = 1000;
     private static final long CLOSE_GRACE_MILLIS = 2000;
@@ -33,16 +37,17 @@ public final class Signaling {
     private final SocketInput input;
     private final ScheduledExecutorService timers;
 
-    public Signaling(AlcoveConfig config, JoinTokens tokens, SessionStore sessions, AuditLog audit, Clock clock) {
+    public Signaling(AlcoveConfig config, JoinTokens tokens, SessionStore sessions, AuditLog audit, Clock clock,
+                     Metrics metrics, Drain drain) {
         this.config = config.socket();
         this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "alcove-rooms");
             thread.setDaemon(true);
             return thread;
         });
-        this.rooms = new Rooms(config.room(), new RoomRecorder(sessions, audit), clock);
-        JoinGate gate = new JoinGate(tokens, sessions, audit, config);
-        this.input = new SocketInput(config.socket(), new MessageCodec(), gate, rooms, clock, timers);
+        this.rooms = new Rooms(config.room(), new RoomRecorder(sessions, audit), clock, metrics);
+        JoinGate gate = new JoinGate(tokens, sessions, audit, config, metrics);
+        this.input = new SocketInput(config.socket(), new MessageCodec(), gate, rooms, clock, timers, metrics, drain);
     }
 
     /** What the scheduling side calls when a session is cancelled or a link revoked. */
@@ -57,6 +62,35 @@ public final class Signaling {
     public Handler handler(Server jetty, ContextHandler context) {
         return SignalingRoute.handler(jetty, context, config, input);
     }
+
+    // --- operations: drain and metrics (ops/) ---
+
+    /** Draining has started: tell every open socket when it will be closed ({@code server-shutdown}). */
+    public void announceShutdown() {
+        input.announceShutdown();
+    }
+
+    /** Open sockets, joined or not. */
+    public int openSockets() {
+        return input.openCount();
+    }
+
+    @Override
+    public int openSockets(Role role) {
+        return input.openCount(role);
+    }
+
+    @Override
+    public int activeSessions() {
+        return rooms.activeCount();
+    }
+
+    @Override
+    public int waitingParticipants() {
+        return rooms.waitingCount();
+    }
+
+    // --- end operations ---
 
     /** Starts the timer thread. */
     public void start() {

@@ -3,8 +3,10 @@ package org.alcove.server.room;
 import org.alcove.signaling.protocol.CloseCode;
 import org.alcove.signaling.protocol.ErrorCode;
 import org.alcove.signaling.protocol.MessageCodec;
+import org.alcove.signaling.protocol.Role;
 import org.alcove.signaling.protocol.ServerMessage;
 import org.alcove.signaling.room.Connection;
+import org.alcove.signaling.room.Participant;
 import org.alcove.signaling.room.Room;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -41,6 +43,11 @@ final class SocketConnection implements Connection {
     private final RateLimit rateLimit;
     private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.AWAITING_AUTH);
     private volatile Room room;
+    /** The seat's opaque ids and role once joined: for log context and metrics only. */
+    private volatile String sessionId;
+    private volatile Participant who;
+    /** When the socket opened, by {@link System#nanoTime()}: the start of the join latency. */
+    private final long openedAt = System.nanoTime();
     private volatile Future<?> authDeadline;
     /** When the client was last heard from (any frame, pongs included), by {@link System#nanoTime()}. */
     private volatile long lastHeard = System.nanoTime();
@@ -95,13 +102,36 @@ final class SocketConnection implements Connection {
      * applied. False when the socket closed while its token was being checked: it must not
      * take a seat, since no close would ever release it.
      */
-    boolean joined(Room room) {
+    boolean joined(Room room, String sessionId, Participant who) {
         this.room = room;
+        this.sessionId = sessionId;
+        this.who = who;
         return phase.compareAndSet(Phase.AUTHENTICATING, Phase.JOINED);
     }
 
     Room room() {
         return room;
+    }
+
+    /** The session this socket joined, or {@code null} before that. */
+    String sessionId() {
+        return sessionId;
+    }
+
+    /** The participant this socket speaks for, or {@code null} before it joined. */
+    String participantId() {
+        Participant seat = who;
+        return seat == null ? null : seat.id();
+    }
+
+    /** The role of the joined seat; {@code null} while unauthenticated. */
+    Role role() {
+        Participant seat = who;
+        return seat == null || phase() != Phase.JOINED ? null : seat.role();
+    }
+
+    long openedAt() {
+        return openedAt;
     }
 
     /** The client sent something (a message or a pong). */

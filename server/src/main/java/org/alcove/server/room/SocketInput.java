@@ -1,11 +1,14 @@
 package org.alcove.server.room;
 
 import org.alcove.server.config.AlcoveConfig;
+import org.alcove.server.ops.Drain;
+import org.alcove.server.ops.Metrics;
 import org.alcove.signaling.protocol.ClientMessage;
 import org.alcove.signaling.protocol.CloseCode;
 import org.alcove.signaling.protocol.ErrorCode;
 import org.alcove.signaling.protocol.MessageCodec;
 import org.alcove.signaling.protocol.ProtocolException;
+import org.alcove.signaling.protocol.Role;
 import org.alcove.signaling.protocol.ServerMessage;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
@@ -33,23 +36,31 @@ final class SocketInput {
     private final Rooms rooms;
     private final Clock clock;
     private final ScheduledExecutorService timers;
+    private final Metrics metrics;
+    private final Drain drain;
     private final Set<SocketConnection> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
 
     SocketInput(AlcoveConfig.Socket config, MessageCodec codec, JoinGate gate, Rooms rooms, Clock clock,
-                ScheduledExecutorService timers) {
+                ScheduledExecutorService timers, Metrics metrics, Drain drain) {
         this.config = config;
         this.codec = codec;
         this.gate = gate;
         this.rooms = rooms;
         this.clock = clock;
         this.timers = timers;
+        this.metrics = metrics;
+        this.drain = drain;
     }
 
     SocketConnection opened(Session session) {
         SocketConnection connection = new SocketConnection("c" + ids.incrementAndGet(), session, codec,
                 config.queueMessages(), config.ratePerSecond(), config.rateBurst());
         open.add(connection);
+        if (drain.underway()) {
+            turnAway(connection);
+            return connection;
+        }
         connection.authDeadline(timers.schedule(() -> authTimedOut(connection),
                 config.authTimeout().toMillis(), TimeUnit.MILLISECONDS));
         LOG.debug("connection {} opened", connection.id());
@@ -57,6 +68,10 @@ final class SocketInput {
     }
 
     void text(SocketConnection connection, String text) {
+        LogScope.around(connection, () -> handleText(connection, text));
+    }
+
+    private void handleText(SocketConnection connection, String text) {
         connection.heard();
         if (connection.closing() || !admitRate(connection)) {
             return;
@@ -84,6 +99,7 @@ final class SocketInput {
         if (connection.phase() == SocketConnection.Phase.AWAITING_AUTH) {
             refuseAuth(connection, ErrorCode.AUTH_REQUIRED, null);
         } else {
+            metrics.rejected(null, ErrorCode.BINARY_NOT_SUPPORTED);
             connection.refuse(ErrorCode.BINARY_NOT_SUPPORTED);
         }
     }
@@ -96,15 +112,17 @@ final class SocketInput {
         if (connection == null || !open.remove(connection)) {
             return;
         }
-        SocketConnection.Phase was = connection.markClosed();
-        LOG.info("connection {} closed: {}", connection.id(), statusCode);
-        if (was == SocketConnection.Phase.JOINED) {
-            try {
-                rooms.disconnected(connection);
-            } catch (RuntimeException e) {
-                LOG.error("connection {} failed handling its close", connection.id(), e);
+        LogScope.around(connection, () -> {
+            SocketConnection.Phase was = connection.markClosed();
+            LOG.info("connection {} closed: {}", connection.id(), statusCode);
+            if (was == SocketConnection.Phase.JOINED) {
+                try {
+                    rooms.disconnected(connection);
+                } catch (RuntimeException e) {
+                    LOG.error("connection {} failed handling its close", connection.id(), e);
+                }
             }
-        }
+        });
     }
 
     /** Drops sockets whose writes stalled or whose client went silent; pings the rest when asked. */
@@ -131,14 +149,43 @@ final class SocketInput {
         return open.size();
     }
 
+    /** Open sockets whose joined seat has {@code role}; {@code null} counts those not joined. */
+    int openCount(Role role) {
+        int count = 0;
+        for (SocketConnection connection : open) {
+            count += connection.role() == role ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** Draining: every open socket learns when it will be closed. */
+    void announceShutdown() {
+        ServerMessage notice = new ServerMessage.ServerShutdown(drain.closesAt());
+        for (SocketConnection connection : open) {
+            connection.send(notice);
+        }
+    }
+
+    /** While draining, a new socket or join gets the notice and is closed with 1001 at once. */
+    private void turnAway(SocketConnection connection) {
+        LOG.info("connection {} closing: {}", connection.id(), CloseCode.GOING_AWAY.reason());
+        connection.send(new ServerMessage.ServerShutdown(drain.closesAt()));
+        connection.close(CloseCode.GOING_AWAY);
+    }
+
     /** False when the message must be dropped; tells the client once per streak of drops. */
     private boolean admitRate(SocketConnection connection) {
         RateLimit.Verdict verdict = connection.rate();
         switch (verdict) {
-            case ACCEPT, DROP -> {
+            case ACCEPT -> {
             }
-            case DROP_FIRST -> connection.refuse(ErrorCode.RATE_LIMITED);
+            case DROP -> metrics.rejected(null, ErrorCode.RATE_LIMITED);
+            case DROP_FIRST -> {
+                metrics.rejected(null, ErrorCode.RATE_LIMITED);
+                connection.refuse(ErrorCode.RATE_LIMITED);
+            }
             case ABUSIVE -> {
+                metrics.rejected(null, ErrorCode.TOO_MANY_MESSAGES);
                 LOG.info("connection {} closing: {}", connection.id(), ErrorCode.TOO_MANY_MESSAGES.wireName());
                 connection.refuse(ErrorCode.TOO_MANY_MESSAGES);
             }
@@ -162,6 +209,10 @@ final class SocketInput {
             return;
         }
         connection.cancelAuthDeadline();
+        if (drain.underway()) {
+            turnAway(connection);
+            return;
+        }
         JoinGate.Verdict verdict = gate.check(auth.token(), clock.instant());
         if (verdict instanceof JoinGate.Admitted admitted) {
             rooms.join(connection, admitted.session(), admitted.who(), auth.resumeKey());
@@ -190,6 +241,7 @@ final class SocketInput {
         try {
             message = codec.parse(text);
         } catch (ProtocolException e) {
+            metrics.rejected(null, e.code());
             connection.refuse(errorFor(e.code(), e.field()));
             return;
         }
@@ -205,6 +257,10 @@ final class SocketInput {
     }
 
     private void authTimedOut(SocketConnection connection) {
+        LogScope.around(connection, () -> refuseLate(connection));
+    }
+
+    private void refuseLate(SocketConnection connection) {
         if (connection.advance(SocketConnection.Phase.AWAITING_AUTH, SocketConnection.Phase.AUTHENTICATING)) {
             connection.refuse(ErrorCode.AUTH_TIMEOUT);
             gate.refusedWithoutToken(ErrorCode.AUTH_TIMEOUT, clock.instant());

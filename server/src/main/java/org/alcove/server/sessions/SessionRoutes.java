@@ -40,6 +40,7 @@ public final class SessionRoutes {
     private final Scheduling scheduling;
     private final Authenticator authenticator;
     private final LiveSessions liveSessions;
+    private final Duration overrun;
     private final Clock clock;
 
     record ScheduleRequest(String startsAt, Integer durationMinutes, List<ClientRequest> clients, String therapistId) {
@@ -49,12 +50,13 @@ public final class SessionRoutes {
     }
 
     public SessionRoutes(SessionStore store, UserStore users, Scheduling scheduling, Authenticator authenticator,
-                         LiveSessions liveSessions, Clock clock) {
+                         LiveSessions liveSessions, Duration overrun, Clock clock) {
         this.store = store;
         this.users = users;
         this.scheduling = scheduling;
         this.authenticator = authenticator;
         this.liveSessions = liveSessions;
+        this.overrun = overrun;
         this.clock = clock;
     }
 
@@ -164,7 +166,8 @@ public final class SessionRoutes {
         boolean clientLinks = owner || justBooked;
         String therapistLink = null;
         List<SessionView.ClientLink> clients = new ArrayList<>();
-        boolean live = session.status() == SessionStatus.SCHEDULED;
+        SessionStatus status = shownStatus(session);
+        boolean live = status == SessionStatus.SCHEDULED;
         for (ParticipantRecord p : store.participants(session.id())) {
             if (p.role() == Role.therapist) {
                 therapistLink = owner && live ? scheduling.link(session, p) : null;
@@ -177,7 +180,19 @@ public final class SessionRoutes {
                 ? liveSessions.occupancy(session.id()).map(o -> new SessionView.Live(o.waiting(), o.inCall())).orElse(null)
                 : null;
         return new SessionView(session.id(), session.therapistId(), session.startsAt(), session.endsAt(),
-                session.status().name().toLowerCase(Locale.ROOT), therapistLink, List.copyOf(clients), occupancy);
+                status.name().toLowerCase(Locale.ROOT), therapistLink, List.copyOf(clients), occupancy);
+    }
+
+    /**
+     * A booked session nobody joined is never ended by a room, but once its window has closed
+     * its links no longer join: show it as ended, as the join check treats it.
+     */
+    private SessionStatus shownStatus(SessionRecord session) {
+        if (session.status() == SessionStatus.SCHEDULED
+                && clock.instant().isAfter(session.endsAt().plus(overrun))) {
+            return SessionStatus.ENDED;
+        }
+        return session.status();
     }
 
     private static ApiException notScheduled() {

@@ -5,6 +5,7 @@ import org.alcove.server.auth.JoinTokenException;
 import org.alcove.server.auth.JoinTokens;
 import org.alcove.server.config.AlcoveConfig;
 import org.alcove.server.config.ConfigLoader;
+import org.alcove.server.ops.Metrics;
 import org.alcove.server.store.AuditEvent;
 import org.alcove.server.store.AuditLog;
 import org.alcove.server.store.ParticipantRecord;
@@ -40,7 +41,7 @@ class JoinGateTest {
     private final SessionStore sessions = mock(SessionStore.class);
     private final AuditLog audit = mock(AuditLog.class);
     private final AlcoveConfig config = ConfigLoader.load(Map.of(), Map.of());
-    private final JoinGate gate = new JoinGate(tokens, sessions, audit, config);
+    private final JoinGate gate = new JoinGate(tokens, sessions, audit, config, new Metrics());
 
     private final JoinClaims claims = new JoinClaims("s1", "p1", Role.client, "jti-1", START.minusSeconds(900), END.plusSeconds(600));
     private SessionRecord session = new SessionRecord("s1", "t1", START, END, SessionStatus.SCHEDULED, null, null, START.minusSeconds(86400));

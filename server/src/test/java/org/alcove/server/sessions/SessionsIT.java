@@ -56,6 +56,18 @@ class SessionsIT {
     }
 
     @Test
+    void a_session_whose_window_closed_unattended_shows_as_ended_without_links() {
+        JsonNode session = api.schedule(therapistA, now, 50, "Client One");
+        String id = session.get("id").asText();
+        server.clock().set(now.plus(Duration.ofMinutes(50 + 10)).plusSeconds(1));
+
+        JsonNode later = api.getSession(therapistA, id);
+        assertEquals("ended", later.get("status").asText());
+        assertFalse(later.has("therapistLink"), "an ended session offers no way in");
+        assertFalse(later.get("clientLinks").get(0).has("link"));
+    }
+
+    @Test
     void scheduling_returns_the_session_with_fragment_links() {
         Instant start = now.plus(Duration.ofDays(1));
         JsonNode session = api.schedule(therapistA, start, 50, "Client One", "Client Two");

@@ -30,6 +30,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = ServerMessage.SessionEnded.class, name = "session-ended"),
     @JsonSubTypes.Type(value = ServerMessage.Error.class, name = "error"),
     @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
+    @JsonSubTypes.Type(value = ServerMessage.ServerShutdown.class, name = "server-shutdown"),
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerMessage {
@@ -118,6 +119,14 @@ public sealed interface ServerMessage {
     }
 
     record Pong() implements ServerMessage {
+    }
+
+    /**
+     * The server is shutting down: it closes this socket with {@link CloseCode#GOING_AWAY} at
+     * about {@code closesAt}. The seat is held as after any drop, so reconnecting (with the resume
+     * key) to a server that is up again keeps it.
+     */
+    record ServerShutdown(Instant closesAt) implements ServerMessage {
     }
 
     /**

@@ -83,7 +83,8 @@ class ProtocolRegistrationTest {
             new ServerMessage.SessionExtended(AT),
             new ServerMessage.SessionEnded(EndReason.ENDED_BY_THERAPIST),
             new ServerMessage.Error(ErrorCode.SEAT_TAKEN),
-            new ServerMessage.Pong());
+            new ServerMessage.Pong(),
+            new ServerMessage.ServerShutdown(AT));
     }
 
     @Test
