@@ -84,7 +84,7 @@ function onMessage(message) {
       welcome.endsAt = message.endsAt;
       return call?.timing(message.endsAt, 0);
     case 'session-ended':
-      return finish(notices.forEnd(message.reason));
+      return finish(notices.forEnd(message.reason, welcome?.role));
     case 'error':
       // Fatal ones are followed by a close, which decides what the page shows.
       console.warn(`server refused a message: ${message.code}`);

@@ -58,11 +58,13 @@ export const MISSING_LINK = { name: 'invalid-link', title: 'This link does not w
 export const LEFT = { name: 'left', title: 'You left the session',
   text: 'You can rejoin while the session is still running.' };
 
-/** The notice when the session is over, by the reason in session-ended. */
-export function forEnd(reason) {
+/** The notice when the session is over, by the reason in session-ended and who reads it. */
+export function forEnd(reason, role) {
   switch (reason) {
     case 'ended-by-therapist':
-      return { name: 'ended', title: 'The session has ended', text: 'Your therapist ended the session. Thank you. You can close this page.' };
+      return role === 'therapist'
+        ? { name: 'ended', title: 'The session has ended', text: 'You ended the session for everyone. The links no longer work.' }
+        : { name: 'ended', title: 'The session has ended', text: 'Your therapist ended the session. Thank you. You can close this page.' };
     case 'ended-by-admin':
       return { name: 'ended', title: 'The session has ended', text: 'The practice ended the session. You can close this page.' };
     case 'time-up':

@@ -57,6 +57,7 @@ class EndSessionIT {
             assertThat(therapist.heading("The session has ended")).isVisible();
             assertThat(client.heading("The session has ended")).isVisible();
             assertThat(client.page.getByText("Your therapist ended the session")).isVisible();
+            assertThat(therapist.page.getByText("You ended the session for everyone")).isVisible();
             client.screenshot("ended");
         }
         try (Participant again = Participant.in(chromium)) {
