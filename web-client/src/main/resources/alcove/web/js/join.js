@@ -24,6 +24,7 @@ let check = null;
 let call = null;
 let held = [];
 let openTimer = 0;
+let warnedFor = null;
 const saved = loadSaved();
 let signaling = null;
 
@@ -79,9 +80,12 @@ function onMessage(message) {
     case 'welcome':
       return welcomed(message);
     case 'session-warning':
+      // Sent once: someone still on the device check sees it when they enter the call.
+      warnedFor = message.endsAt;
       return call?.timing(message.endsAt, message.minutesLeft);
     case 'session-extended':
       welcome.endsAt = message.endsAt;
+      warnedFor = null;
       return call?.timing(message.endsAt, 0);
     case 'session-ended':
       return finish(notices.forEnd(message.reason, welcome?.role));
@@ -178,6 +182,10 @@ function enterCall(local) {
   const replay = held;
   held = [];
   replay.forEach((message) => call.handle(message));
+  if (warnedFor) {
+    const minutesLeft = Math.max(1, Math.ceil((new Date(warnedFor).getTime() - Date.now()) / 60_000));
+    call.timing(warnedFor, minutesLeft);
+  }
 }
 
 function onClosed(code, delay, lastError) {

@@ -66,4 +66,16 @@ class EndSessionIT {
             again.neverInCall();
         }
     }
+
+    @Test
+    void everyone_in_the_call_is_warned_five_minutes_before_the_end() {
+        String token = server.api().newTherapist("warn@example.test");
+        JsonNode session = server.api().schedule(token, server.clock().instant(), 4, "Wren");
+        try (Participant therapist = Participant.in(chromium)) {
+            therapist.open(server, session.get("therapistLink").asText()).passDeviceCheck();
+            assertThat(therapist.page.locator("#call-status")).containsText("The session ends in");
+            assertThat(therapist.page.locator("#call-timer")).hasClass(java.util.regex.Pattern.compile("warning"));
+            therapist.screenshot("session-warning");
+        }
+    }
 }
