@@ -249,10 +249,15 @@ class DashboardIT {
         JsonNode session = api.schedule(token, server.clock().instant(), 50, "Ann");
         signedIn();
 
+        // The join page takes the token out of the address bar at once: read the URL it opened with.
+        List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onFrameNavigated(frame -> opened.add(frame.url()));
         button(card(session.get("id").asText()), "Start session").click();
 
-        page.waitForURL("**/join#*");
-        JoinClaims claims = claims(page.url());
+        page.waitForURL("**/join");
+        String link = opened.stream().filter(url -> url.contains("/join#")).findFirst()
+                .orElseThrow(() -> new AssertionError("never opened a join link: " + opened));
+        JoinClaims claims = claims(link);
         assertEquals(session.get("id").asText(), claims.sessionId());
         assertEquals(Role.therapist, claims.role());
     }

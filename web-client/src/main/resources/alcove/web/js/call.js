@@ -1,0 +1,314 @@
+// The call: one PeerLink per other participant, the grid, chat, the timer and "Leave"; own
+// media controls live in own-media.js, the therapist's in therapist.js. join.js feeds it
+// server messages.
+
+import { PeerLink } from './peer.js';
+import { Tiles } from './tiles.js';
+import { Chat } from './chat.js';
+import { measure } from './stats.js';
+import { TherapistControls } from './therapist.js';
+import { OwnMedia } from './own-media.js';
+import { clock } from './notices.js';
+
+const screen = document.getElementById('call');
+const grid = document.getElementById('grid');
+const timer = document.getElementById('call-timer');
+const status = document.getElementById('call-status');
+const chatLog = document.getElementById('chat-log');
+const chatForm = document.getElementById('chat-form');
+const chatInput = document.getElementById('chat-input');
+const chatSend = document.getElementById('chat-send');
+const allowShareLabel = document.getElementById('ctl-allow-share-label');
+const allowShare = document.getElementById('ctl-allow-share');
+const leaveButton = document.getElementById('ctl-leave');
+
+const STATS_EVERY_MS = 2000;
+
+export class Call {
+  #role;
+  #signaling;
+  #own;
+  #endsAt;
+  #links = new Map();
+  #samples = new Map();
+  #tiles = new Tiles(grid);
+  #chat;
+  #therapist = null;
+  #timers = [];
+  #listeners = [];
+  #onLeave;
+
+  /** {@code local}: {stream, cameraId, microphoneId, speakerId}; {@code onLeave()} after "Leave". */
+  constructor({ welcome, signaling, local, onLeave }) {
+    this.#role = welcome.role;
+    this.#signaling = signaling;
+    this.#endsAt = new Date(welcome.endsAt);
+    this.#onLeave = onLeave;
+    this.#chat = new Chat({
+      chat: (from, text) => this.#chatLine(this.#tiles.nameOf(from) || 'Someone', text),
+      screenShare: (from, allowed) => this.#screenShareAllowed(from, allowed),
+      opened: (peerId) => {
+        if (this.#role === 'therapist') {
+          this.#chat.allowScreenShare(allowShare.checked, peerId);
+        }
+      },
+    });
+    const therapist = this.#role === 'therapist';
+    this.#own = new OwnMedia(local, {
+      setVideo: (track) => this.#setVideo(track),
+      say: (text) => this.#say(text),
+      mayShare: therapist,
+    });
+    if (therapist) {
+      this.#therapist = new TherapistControls((m) => this.#signaling.send(m), local.speakerId);
+      allowShareLabel.hidden = false;
+    }
+    this.#tiles.speaker(local.speakerId);
+    this.#controls();
+    this.#timers.push(setInterval(() => this.#tick(), 1000), setInterval(() => this.#measure(), STATS_EVERY_MS));
+    this.#tick();
+    screen.hidden = false;
+  }
+
+  #on(target, type, listener) {
+    target.addEventListener(type, listener);
+    this.#listeners.push(() => target.removeEventListener(type, listener));
+  }
+
+  #controls() {
+    this.#on(allowShare, 'change', () => this.#chat.allowScreenShare(allowShare.checked));
+    this.#on(leaveButton, 'click', () => this.#onLeave());
+    this.#on(chatForm, 'submit', (event) => {
+      event.preventDefault();
+      const text = chatInput.value.trim();
+      if (!text) {
+        return;
+      }
+      const sent = this.#chat.say(text);
+      this.#chatLine('You', text, sent === 0 ? 'not delivered: nobody is connected' : '');
+      chatInput.value = '';
+    });
+    this.#on(chatInput, 'input', () => {
+      chatSend.disabled = chatInput.value.trim() === '';
+    });
+    chatSend.disabled = true;
+  }
+
+  /** Every call-related server message, in arrival order. */
+  async handle(message) {
+    switch (message.type) {
+      case 'roster':
+        this.#roster(message.participants);
+        break;
+      case 'peer-joined':
+        this.#dropLink(message.peer.participantId);
+        this.#addPeer(message.peer);
+        break;
+      case 'peer-left':
+        this.#say(`${this.#tiles.nameOf(message.participantId) || 'Someone'} left the session.`);
+        this.#dropLink(message.participantId);
+        this.#tiles.remove(message.participantId);
+        this.#own.adapt(this.#tiles.size);
+        break;
+      case 'peer-reconnecting':
+        this.#tiles.reconnecting(message.participantId, true);
+        break;
+      case 'peer-reconnected':
+        this.#tiles.reconnecting(message.participantId, false);
+        this.#reconnected(message.participantId);
+        break;
+      case 'offer':
+      case 'answer':
+        await this.#description(message);
+        break;
+      case 'candidate':
+        await this.#links.get(message.from)?.candidate(message);
+        break;
+      case 'ice-restart':
+        this.#links.get(message.from)?.restartIce();
+        break;
+      case 'waiting-list':
+        this.#therapist?.waiting(message.waiting);
+        break;
+      default:
+        break;
+    }
+  }
+
+  #roster(peers) {
+    const present = new Set(peers.map((p) => p.participantId));
+    for (const id of [...this.#links.keys()]) {
+      if (!present.has(id)) {
+        this.#dropLink(id);
+        this.#tiles.remove(id);
+      }
+    }
+    for (const peer of peers) {
+      const link = this.#links.get(peer.participantId);
+      if (link) {
+        // Our own socket came back and the media may still flow. The impolite side heals the
+        // network path with an ICE restart; a polite side waits for the other's fresh offer.
+        if (!link.polite) {
+          link.restartIce();
+        }
+      } else {
+        this.#addPeer(peer);
+      }
+      this.#tiles.reconnecting(peer.participantId, peer.reconnecting);
+    }
+  }
+
+  #addPeer(peer) {
+    this.#tiles.add(peer.participantId, peer.name, peer.role,
+      this.#role === 'therapist' && peer.role === 'client'
+        ? (id, name) => this.#therapist.remove(id, name) : null);
+    this.#tiles.reconnecting(peer.participantId, peer.reconnecting);
+    this.#peerRoles.set(peer.participantId, peer.role);
+    this.#connect(peer.participantId, peer.polite);
+    this.#own.adapt(this.#tiles.size);
+  }
+
+  #peerRoles = new Map();
+
+  // Someone came back on a new socket: after a reload their old connection is gone, and we
+  // cannot tell a reload from a network blip. The impolite side starts a fresh connection;
+  // the polite side waits for that offer (PeerLink notices it comes from a new connection).
+  #reconnected(id) {
+    const link = this.#links.get(id);
+    if (link && !link.polite) {
+      this.#dropLink(id);
+      this.#connect(id, link.polite);
+    }
+  }
+
+  #connect(id, polite) {
+    const link = new PeerLink({
+      id,
+      polite,
+      tracks: this.#own.tracks,
+      stream: this.#own.stream,
+      send: (m) => this.#signaling.send(m),
+      events: {
+        track: (stream) => this.#tiles.stream(id, stream),
+        channel: (channel) => this.#chat.attach(id, channel),
+        state: (state) => {
+          if (state === 'connected') {
+            this.#measure();
+          } else if (state === 'failed') {
+            this.#tiles.stats(id, null);
+          }
+        },
+      },
+    });
+    this.#links.set(id, link);
+    return link;
+  }
+
+  async #description(message) {
+    const link = this.#links.get(message.from);
+    if (!link) {
+      return;
+    }
+    if (await link.description(message.type, message.sdp)) {
+      return;
+    }
+    // The other side started over with a new connection (a reload): so do we.
+    this.#dropLink(message.from);
+    const fresh = this.#connect(message.from, link.polite);
+    if (message.type === 'offer') {
+      await fresh.description('offer', message.sdp);
+    }
+  }
+
+  #dropLink(id) {
+    const link = this.#links.get(id);
+    if (link) {
+      this.#chat.detach(id);
+      link.close();
+      this.#links.delete(id);
+      this.#samples.delete(id);
+    }
+  }
+
+  /** Our socket dropped; the seat is held while signaling.js reconnects. */
+  disconnected() {
+    this.#say('Connection lost. Reconnecting…');
+  }
+
+  reconnected() {
+    this.#say('');
+  }
+
+  timing(endsAt, warning) {
+    this.#endsAt = new Date(endsAt);
+    if (warning) {
+      timer.classList.add('warning');
+      this.#say(`The session ends in ${warning} minutes, at ${clock(this.#endsAt)}.`);
+    } else {
+      timer.classList.remove('warning');
+      this.#say(`The session now ends at ${clock(this.#endsAt)}.`);
+    }
+    this.#tick();
+  }
+
+  #tick() {
+    const left = Math.max(0, Math.round((this.#endsAt.getTime() - Date.now()) / 1000));
+    const minutes = Math.floor(left / 60);
+    const seconds = String(left % 60).padStart(2, '0');
+    timer.textContent = `${minutes}:${seconds} left · ends ${clock(this.#endsAt)}`;
+  }
+
+  async #measure() {
+    for (const [id, link] of this.#links) {
+      try {
+        const sample = await measure(link.connection, this.#samples.get(id));
+        this.#samples.set(id, sample);
+        this.#tiles.stats(id, sample);
+      } catch {
+        // A connection closed during the measurement; the next round skips it.
+      }
+    }
+  }
+
+  async #setVideo(track) {
+    await Promise.all([...this.#links.values()].map((link) => link.setTrack('video', track, this.#own.stream)));
+  }
+
+  #screenShareAllowed(from, allowed) {
+    // Only the therapist decides; a client cannot grant itself or others anything.
+    if (this.#role !== 'therapist' && this.#peerRoles.get(from) === 'therapist') {
+      this.#own.allowSharing(allowed);
+    }
+  }
+
+  #chatLine(who, text, note = '') {
+    const item = document.createElement('li');
+    const name = document.createElement('strong');
+    name.textContent = `${who}: `;
+    item.append(name, document.createTextNode(text));
+    if (note) {
+      const small = document.createElement('small');
+      small.textContent = ` (${note})`;
+      item.append(small);
+    }
+    chatLog.append(item);
+    chatLog.scrollTop = chatLog.scrollHeight;
+  }
+
+  #say(text) {
+    status.textContent = text;
+  }
+
+  /** Ends everything this call started: connections, devices, timers, listeners. */
+  teardown() {
+    this.#timers.forEach((t) => clearInterval(t));
+    this.#listeners.forEach((off) => off());
+    for (const id of [...this.#links.keys()]) {
+      this.#dropLink(id);
+    }
+    this.#tiles.clear();
+    this.#therapist?.teardown();
+    this.#own.teardown();
+    screen.hidden = true;
+  }
+}

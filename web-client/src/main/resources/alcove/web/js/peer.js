@@ -1,0 +1,182 @@
+// One RTCPeerConnection towards one other participant, negotiated with "perfect negotiation"
+// (MDN; webrtc/samples perfect-negotiation): the same code on both sides, the server's
+// `polite` flag decides who yields in a glare, and setLocalDescription() takes no argument.
+
+import { ClientMessage } from './signaling.js';
+
+const CONFIGURATION = { iceServers: [], bundlePolicy: 'max-bundle' };
+
+// An SDP's o= line names the RTCPeerConnection that wrote it. A description from a different
+// one means the other side started over (a page reload): this connection cannot be reused.
+function originOf(sdp) {
+  const match = /^o=\S+ (\S+) /m.exec(sdp || '');
+  return match ? match[1] : null;
+}
+
+/**
+ * {@code events}: track(stream), channel(RTCDataChannel), state(connectionState),
+ * restartNeeded() when the remote side came back as a new connection.
+ */
+export class PeerLink {
+  #pc;
+  #send;
+  #makingOffer = false;
+  #ignoreOffer = false;
+  #remoteOrigin = null;
+  #early = [];
+  #events;
+
+  constructor({ id, polite, tracks, stream, send, events }) {
+    this.id = id;
+    this.polite = polite;
+    this.#send = send;
+    this.#events = events;
+    this.#pc = new RTCPeerConnection(CONFIGURATION);
+    for (const track of tracks) {
+      this.#pc.addTrack(track, stream);
+    }
+    // Negotiated on both sides with the same id: no glare over who creates the channel.
+    this.channel = this.#pc.createDataChannel('chat', { negotiated: true, id: 0 });
+    events.channel(this.channel);
+    this.#wire();
+  }
+
+  get connection() {
+    return this.#pc;
+  }
+
+  #wire() {
+    const pc = this.#pc;
+    pc.onnegotiationneeded = async () => {
+      // The impolite side opens a new connection and the polite side answers: starting with
+      // glare on every new connection invites browser edge cases (an implicit rollback while
+      // the first offer is still being made). Later renegotiation may start on either side.
+      if (this.polite && !pc.remoteDescription) {
+        return;
+      }
+      try {
+        this.#makingOffer = true;
+        await pc.setLocalDescription();
+        this.#sendDescription();
+      } catch (error) {
+        console.warn('offer failed', error.name);
+      } finally {
+        this.#makingOffer = false;
+      }
+    };
+    pc.onicecandidate = ({ candidate }) => {
+      if (candidate) {
+        console.debug(`peer ${this.id}: local ${candidate.type} candidate${candidate.address?.endsWith('.local') ? ' (mDNS)' : ''}`);
+        this.#send(ClientMessage.candidate(this.id, candidate));
+      }
+    };
+    pc.ontrack = ({ track, streams }) => {
+      const stream = streams[0] || new MediaStream([track]);
+      this.#events.track(stream);
+    };
+    pc.onconnectionstatechange = () => {
+      console.debug(`peer ${this.id}: ${pc.connectionState}`);
+      this.#events.state(pc.connectionState);
+    };
+    pc.oniceconnectionstatechange = () => {
+      // One side restarts, so two restarts do not collide.
+      if (pc.iceConnectionState === 'failed' && !this.polite) {
+        pc.restartIce();
+      }
+    };
+  }
+
+  // negotiationneeded can fire while a remote offer is being applied; its argument-less
+  // setLocalDescription() then makes the answer. So send whatever the description really is.
+  #sendDescription() {
+    const { type, sdp } = this.#pc.localDescription;
+    this.#send(type === 'offer' ? ClientMessage.offer(this.id, sdp) : ClientMessage.answer(this.id, sdp));
+  }
+
+  /** A relayed offer or answer. Returns false when the remote side is a new connection. */
+  async description(type, sdp) {
+    const pc = this.#pc;
+    const origin = originOf(sdp);
+    if (this.#remoteOrigin && origin && origin !== this.#remoteOrigin) {
+      return false;
+    }
+    const offerCollision = type === 'offer' && (this.#makingOffer || pc.signalingState !== 'stable');
+    this.#ignoreOffer = !this.polite && offerCollision;
+    console.debug(`peer ${this.id}: ${type} in ${pc.signalingState}${this.#ignoreOffer ? ', ignored (glare)' : ''}`);
+    if (this.#ignoreOffer) {
+      return true;
+    }
+    try {
+      await pc.setRemoteDescription({ type, sdp });
+      this.#remoteOrigin = origin;
+      this.#addEarlyCandidates();
+      if (type === 'offer') {
+        await pc.setLocalDescription();
+        this.#sendDescription();
+      }
+    } catch (error) {
+      console.warn('negotiation failed', error.name);
+    }
+    return true;
+  }
+
+  async candidate(message) {
+    if (!message.candidate) {
+      return;
+    }
+    const candidate = { candidate: message.candidate, sdpMid: message.sdpMid, sdpMLineIndex: message.sdpMLineIndex };
+    console.debug(`peer ${this.id}: remote candidate${this.#pc.remoteDescription ? '' : ', kept for later'}`);
+    if (!this.#pc.remoteDescription) {
+      // Candidates can outrun the description they belong to, notably when a glare was
+      // resolved by the other side rolling back: keep them until a description arrives.
+      this.#early.push(candidate);
+      return;
+    }
+    try {
+      await this.#pc.addIceCandidate(candidate);
+    } catch (error) {
+      if (!this.#ignoreOffer) {
+        console.warn('candidate refused', error.name);
+      }
+    }
+  }
+
+  #addEarlyCandidates() {
+    const early = this.#early;
+    this.#early = [];
+    // Some may belong to an offer that was rolled back; the browser refuses those, harmlessly.
+    early.forEach((candidate) => this.#pc.addIceCandidate(candidate).catch(() => {}));
+  }
+
+  /** New ICE candidates after a network change; the offer it causes goes through negotiation. */
+  restartIce() {
+    this.#pc.restartIce();
+  }
+
+  /**
+   * Sends {@code track} (or nothing, with null) as this connection's audio or video. Reuses the
+   * transceiver of that kind, so turning the camera off and on needs no renegotiation; a
+   * connection that never sent that kind gets a new track (and negotiates it).
+   */
+  async setTrack(kind, track, stream) {
+    const transceiver = this.#pc.getTransceivers()
+      .find((t) => !t.stopped && t.receiver.track.kind === kind && t.mid !== null);
+    if (!transceiver) {
+      if (track) {
+        this.#pc.addTrack(track, stream);
+      }
+      return;
+    }
+    await transceiver.sender.replaceTrack(track);
+    if (track && !transceiver.direction.includes('send')) {
+      // Created by the other side's offer, receive only so far: now we send too.
+      transceiver.sender.setStreams?.(stream);
+      transceiver.direction = transceiver.direction === 'inactive' ? 'sendonly' : 'sendrecv';
+    }
+  }
+
+  close() {
+    this.channel.close();
+    this.#pc.close();
+  }
+}
