@@ -131,7 +131,7 @@ public final class Server {
             new Readiness(database, drain).register(router);
             new AuthRoutes(users, passwords, loginTokens, audit, clock, config.auth().loginTtl(),
                     () -> "https".equals(publicUrl().getScheme()), authenticator).register(router);
-            new UserRoutes(users, passwords, authenticator, audit, clock).register(router);
+            new UserRoutes(users, passwords, authenticator, audit, sessions, live, clock).register(router);
             new SessionRoutes(sessions, users, scheduling, authenticator, live, config.room().overrun(), clock).register(router);
             new AttendanceRoutes(sessions, audit, authenticator, clock).register(router);
             new AuditRoutes(audit, authenticator).register(router);

@@ -42,6 +42,8 @@ const BY_CLOSE = new Map([
     text: 'You opened this link in another window or on another device. This page is no longer connected.' }],
   [CloseCode.SESSION_FULL, { name: 'full', title: 'This session is full',
     text: 'All places in this session are taken. Contact your therapist.' }],
+  [CloseCode.ACCOUNT_DISABLED, { name: 'account-disabled', title: 'Your account was disabled',
+    text: 'An administrator of your practice disabled your staff account. Contact them to have it re-enabled.' }],
 ]);
 
 const UNEXPECTED = { name: 'error', title: 'Something went wrong',

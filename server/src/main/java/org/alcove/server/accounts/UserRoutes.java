@@ -10,7 +10,13 @@ import org.alcove.server.http.Reply;
 import org.alcove.server.http.Router;
 import org.alcove.server.store.AuditEvent;
 import org.alcove.server.store.AuditLog;
+import org.alcove.server.room.LiveSessions;
 import org.alcove.server.store.Ids;
+import org.alcove.server.store.ParticipantRecord;
+import org.alcove.server.store.SessionRecord;
+import org.alcove.server.store.SessionStatus;
+import org.alcove.server.store.SessionStore;
+import org.alcove.signaling.protocol.ErrorCode;
 
 import java.time.Clock;
 import java.util.List;
@@ -27,6 +33,8 @@ public final class UserRoutes {
     private final Passwords passwords;
     private final Authenticator authenticator;
     private final AuditLog audit;
+    private final SessionStore sessions;
+    private final LiveSessions live;
     private final Clock clock;
 
     record CreateUser(String email, String name, String role, String password) {
@@ -42,11 +50,14 @@ public final class UserRoutes {
         }
     }
 
-    public UserRoutes(UserStore users, Passwords passwords, Authenticator authenticator, AuditLog audit, Clock clock) {
+    public UserRoutes(UserStore users, Passwords passwords, Authenticator authenticator, AuditLog audit,
+                      SessionStore sessions, LiveSessions live, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.authenticator = authenticator;
         this.audit = audit;
+        this.sessions = sessions;
+        this.live = live;
         this.clock = clock;
     }
 
@@ -69,7 +80,24 @@ public final class UserRoutes {
         users.setDisabled(user.id(), disabled);
         audit.append(new AuditEvent(clock.instant(), null, null, user.role().name(),
                 disabled ? "user.disabled" : "user.enabled", "ok", admin.userId(), user.id()));
+        if (disabled) {
+            leaveLiveRooms(user);
+        }
         return Reply.ok(UserView.of(users.find(user.id()).orElseThrow(ApiException::notFound)));
+    }
+
+    /** "Stops working at once": a disabled therapist already in a call is disconnected too. */
+    private void leaveLiveRooms(User user) {
+        for (SessionRecord session : sessions.forTherapist(user.id())) {
+            if (session.status() != SessionStatus.SCHEDULED) {
+                continue;
+            }
+            for (ParticipantRecord participant : sessions.participants(session.id())) {
+                if (user.id().equals(participant.userId())) {
+                    live.revoke(session.id(), participant.id(), ErrorCode.ACCOUNT_DISABLED);
+                }
+            }
+        }
     }
 
     private Reply resetPassword(ApiRequest request) {

@@ -87,7 +87,7 @@ final class JoinGate {
         }
         if (participant.userId() != null && users.find(participant.userId()).map(User::disabled).orElse(true)) {
             // A disabled staff account's join link stops working like its sign-in does.
-            return refuse(now, claims, ErrorCode.AUTH_FAILED, null);
+            return refuse(now, claims, ErrorCode.ACCOUNT_DISABLED, null);
         }
         switch (participant.status()) {
             case DECLINED:

@@ -15,7 +15,10 @@ public interface LiveSessions {
     /** The session was cancelled: everyone connected is told and disconnected. */
     void cancel(String sessionId);
 
-    /** A participant's link stopped working ({@link ErrorCode#LINK_REISSUED} or {@link ErrorCode#REMOVED}). */
+    /**
+     * A participant's link stopped working ({@link ErrorCode#LINK_REISSUED}, {@link ErrorCode#REMOVED},
+     * or {@link ErrorCode#ACCOUNT_DISABLED} for a disabled staff account).
+     */
     void revoke(String sessionId, String participantId, ErrorCode why);
 
     /** Who is in the session's live room right now, or empty when it has none (or it ended). */

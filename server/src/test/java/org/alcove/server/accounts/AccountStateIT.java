@@ -5,6 +5,7 @@ import org.alcove.server.store.AuditEvent;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.server.testing.TestServer;
+import org.alcove.signaling.protocol.ClientMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,11 +69,32 @@ class AccountStateIT {
         String link = api.schedule(login, server.clock().instant(), 50, "Client A").path("therapistLink").asText();
         Api.expect(200, api.send("POST", "/api/users/" + id + "/disable", admin, null));
         try (SignalingClient socket = SignalingClient.join(server.uri(), Api.tokenOf(link))) {
-            assertEquals("auth-failed", socket.nextErrorCode(Duration.ofSeconds(5)));
+            assertEquals("account-disabled", socket.nextErrorCode(Duration.ofSeconds(5)));
+            assertEquals(4016, socket.awaitClose(Duration.ofSeconds(5)));
         }
         Api.expect(200, api.send("POST", "/api/users/" + id + "/enable", admin, null));
         try (SignalingClient socket = SignalingClient.join(server.uri(), Api.tokenOf(link))) {
             assertEquals("welcome", socket.next(Duration.ofSeconds(5)).path("type").asText());
+        }
+    }
+
+    @Test
+    void disabling_a_therapist_in_a_call_disconnects_them_at_once_and_the_client_is_told() {
+        String id = api.createUser("t7@example.test", "T Seven", "therapist", PASSWORD).path("id").asText();
+        String login = api.login("t7@example.test", PASSWORD);
+        JsonNode session = api.schedule(login, server.clock().instant(), 50, "Client A");
+        try (SignalingClient therapist = SignalingClient.join(server.uri(), Api.tokenOf(session.path("therapistLink").asText()));
+             SignalingClient client = SignalingClient.join(server.uri(),
+                     Api.tokenOf(session.path("clientLinks").get(0).path("link").asText()))) {
+            therapist.nextOfType("welcome", Duration.ofSeconds(5));
+            String clientId = client.nextOfType("welcome", Duration.ofSeconds(5)).path("participantId").asText();
+            therapist.send(new ClientMessage.Admit(clientId));
+            client.nextOfType("roster", Duration.ofSeconds(5));
+
+            Api.expect(200, api.send("POST", "/api/users/" + id + "/disable", admin, null));
+            assertEquals("account-disabled", therapist.nextErrorCode(Duration.ofSeconds(5)));
+            assertEquals(4016, therapist.awaitClose(Duration.ofSeconds(5)));
+            assertEquals("link-revoked", client.nextOfType("peer-left", Duration.ofSeconds(5)).path("reason").asText());
         }
     }
 

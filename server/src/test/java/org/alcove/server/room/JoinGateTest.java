@@ -67,7 +67,7 @@ class JoinGateTest {
     }
 
     @Test
-    void a_therapist_whose_account_is_disabled_is_refused_like_a_bad_link() throws JoinTokenException {
+    void a_therapist_whose_account_is_disabled_is_refused_as_account_disabled() throws JoinTokenException {
         participant = new ParticipantRecord("p1", "s1", Role.therapist, "Dr T", null, "t1", "jti-1", ParticipantStatus.ACTIVE);
         when(tokens.verify(TOKEN)).thenReturn(new JoinClaims("s1", "p1", Role.therapist, "jti-1", START.minusSeconds(900),
                 END.plusSeconds(600)));
@@ -77,7 +77,7 @@ class JoinGateTest {
 
         when(users.find("t1")).thenReturn(Optional.of(new User("t1", "t@example.org", "Dr T", AccountRole.therapist,
                 "hash", START, true)));
-        assertEquals(ErrorCode.AUTH_FAILED, refusal(gate.check(TOKEN, START)));
+        assertEquals(ErrorCode.ACCOUNT_DISABLED, refusal(gate.check(TOKEN, START)));
     }
 
     @Test

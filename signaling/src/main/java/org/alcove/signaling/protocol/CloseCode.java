@@ -25,7 +25,8 @@ public enum CloseCode {
     SLOW_CONSUMER(4012, "slow-consumer"),
     SESSION_FULL(4013, "session-full"),
     RATE_LIMITED(4014, "rate-limited"),
-    AUTH_REQUIRED(4015, "auth-required");
+    AUTH_REQUIRED(4015, "auth-required"),
+    ACCOUNT_DISABLED(4016, "account-disabled");
 
     private final int code;
     private final String reason;

@@ -331,11 +331,14 @@ public final class Room {
      * never join this room again with any link. A reissue is the therapist deliberately sending
      * a fresh link, so it lifts an earlier decline or removal: the old link is refused by the
      * host (its token id is no longer current) and the new one joins as a waiting client.
+     * {@link ErrorCode#ACCOUNT_DISABLED}: a staff account was disabled; its seat is released
+     * without barring anything (a re-enabled account joins again).
      * A released seat is recorded as {@code REMOVED} or {@code REVOKED}.
      */
     public List<Effect> revoke(String participantId, ErrorCode why, Instant now) {
-        if (why != ErrorCode.LINK_REISSUED && why != ErrorCode.REMOVED) {
-            throw new IllegalArgumentException("revoke takes link-reissued or removed, not " + why.wireName());
+        if (why != ErrorCode.LINK_REISSUED && why != ErrorCode.REMOVED && why != ErrorCode.ACCOUNT_DISABLED) {
+            throw new IllegalArgumentException("revoke takes link-reissued, removed or account-disabled, not "
+                    + why.wireName());
         }
         Outbox out = outbox(now);
         if (endedBecause == null) {
@@ -347,7 +350,7 @@ public final class Room {
     private void revoke(String participantId, ErrorCode why, Outbox out) {
         if (why == ErrorCode.REMOVED) {
             barred.put(participantId, ErrorCode.REMOVED);
-        } else {
+        } else if (why == ErrorCode.LINK_REISSUED) {
             barred.remove(participantId);
         }
         Seat seat = seats.byId(participantId);
