@@ -299,6 +299,19 @@ export class Call {
     status.textContent = text;
   }
 
+  /** Tells the person something about the session (an admin's action, a server restart). */
+  announce(text) {
+    this.#say(text);
+  }
+
+  /** The therapist learns what an admin did and why; the reason is someone's typed text. */
+  adminAction(message) {
+    const who = this.#tiles.nameOf(message.participantId) || 'A participant';
+    this.#say(message.action === 'removed'
+      ? `An administrator removed ${who}. Reason given: ${message.reason}`
+      : `An administrator ended the session. Reason given: ${message.reason}`);
+  }
+
   /** Ends everything this call started: connections, devices, timers, listeners. */
   teardown() {
     this.#timers.forEach((t) => clearInterval(t));

@@ -25,6 +25,7 @@ let call = null;
 let held = [];
 let openTimer = 0;
 let warnedFor = null;
+let adminReason = null;
 const saved = loadSaved();
 let signaling = null;
 
@@ -88,7 +89,15 @@ function onMessage(message) {
       warnedFor = null;
       return call?.timing(message.endsAt, 0);
     case 'session-ended':
-      return finish(notices.forEnd(message.reason, welcome?.role));
+      return finish(notices.forEnd(message.reason, welcome?.role, adminReason));
+    case 'admin-action':
+      if (message.action === 'ended') {
+        adminReason = message.reason;
+      }
+      return call?.adminAction(message);
+    case 'server-shutdown':
+      // The socket closes with 1001 next and signaling.js reconnects by itself.
+      return call?.announce('The server is restarting. You will be reconnected in a moment.');
     case 'error':
       // Fatal ones are followed by a close, which decides what the page shows.
       console.warn(`server refused a message: ${message.code}`);

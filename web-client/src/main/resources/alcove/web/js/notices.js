@@ -61,14 +61,17 @@ export const LEFT = { name: 'left', title: 'You left the session',
   text: 'You can rejoin while the session is still running.' };
 
 /** The notice when the session is over, by the reason in session-ended and who reads it. */
-export function forEnd(reason, role) {
+export function forEnd(reason, role, adminReason) {
   switch (reason) {
     case 'ended-by-therapist':
       return role === 'therapist'
         ? { name: 'ended', title: 'The session has ended', text: 'You ended the session for everyone. The links no longer work.' }
         : { name: 'ended', title: 'The session has ended', text: 'Your therapist ended the session. Thank you. You can close this page.' };
     case 'ended-by-admin':
-      return { name: 'ended', title: 'The session has ended', text: 'The practice ended the session. You can close this page.' };
+      // Only the therapist is told the admin's reason (admin-action); it is shown as plain text.
+      return role === 'therapist' && adminReason
+        ? { name: 'ended', title: 'The session has ended', text: `An administrator of the practice ended the session. Reason given: ${adminReason}` }
+        : { name: 'ended', title: 'The session has ended', text: 'The practice ended the session. You can close this page.' };
     case 'time-up':
       return { name: 'ended', title: 'The session has ended', text: 'The booked time is up. Thank you. You can close this page.' };
     case 'cancelled':
