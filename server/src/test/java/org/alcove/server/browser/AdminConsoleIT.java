@@ -105,7 +105,7 @@ class AdminConsoleIT {
         SignalingClient therapist = join(booking.therapistToken());
         SignalingClient client = join(booking.clientToken());
         therapist.send(new ClientMessage.Admit(booking.clientId()));
-        client.nextOfType("admitted", WAIT);
+        client.nextOfType("roster", WAIT);
         return new SignalingClient[] {therapist, client};
     }
 
@@ -150,22 +150,27 @@ class AdminConsoleIT {
         openConsole();
         assertThat(page.getByText("No active or waiting sessions right now.")).isVisible();
 
-        SignalingClient therapist = join(booking.therapistToken());
         SignalingClient client = join(booking.clientToken());
 
         Locator card = card(booking.sessionId());
         assertThat(card.getByRole(AriaRole.HEADING)).hasText("Dr Lee");
         assertThat(card.locator(".state")).hasText("Waiting");
+        assertThat(card).containsText("0 therapists, 0 clients");
         Locator waitingRow = participantRow(booking.sessionId(), booking.clientId());
-        assertThat(waitingRow).containsText("Waiting");
+        assertThat(waitingRow.locator(".conn")).hasText("Waiting");
         Locator waited = waitingRow.locator(".waited");
         assertThat(waited).hasText(Pattern.compile("waiting \\d+ s"));
         String before = waited.textContent();
         assertThat(waited).not().hasText(before); // it ticks with no new event and no reload
+
+        SignalingClient therapist = join(booking.therapistToken());
+        assertThat(card.locator(".state")).hasText("In call");
         assertThat(card).containsText("1 therapist, 0 clients");
+        assertThat(waitingRow.locator(".conn")).hasText("Waiting");
+        assertThat(card.locator(".waiting-list")).containsText(booking.clientId());
 
         therapist.send(new ClientMessage.Admit(booking.clientId()));
-        client.nextOfType("admitted", WAIT);
+        client.nextOfType("roster", WAIT);
         assertThat(card.locator(".state")).hasText("In call");
         assertThat(participantRow(booking.sessionId(), booking.clientId()).locator(".conn")).hasText("In call");
         assertThat(card).containsText("1 therapist, 1 client");
@@ -248,9 +253,16 @@ class AdminConsoleIT {
         assertThat(row).hasCount(0);
         assertThat(card(booking.sessionId())).containsText("1 therapist, 0 clients");
 
-        // A second removal of the same participant shows the server's problem detail.
+        // Another admin ends the session while this one is still typing: the server's answer is shown.
+        card(booking.sessionId()).getByRole(AriaRole.BUTTON, name("End session")).click();
+        dialog().getByLabel("Reason").fill("Closing up.");
         Api.expect(204, api.send("POST", "/api/admin/sessions/" + booking.sessionId() + "/end", api.loginAdmin(),
                 "{\"reason\":\"done\"}"));
+        dialog().getByRole(AriaRole.BUTTON, name("End session")).click();
+        assertThat(page.locator("#action-error")).not().isEmpty();
+        String detail = Api.expect(409, api.send("POST", "/api/admin/sessions/" + booking.sessionId() + "/end",
+                api.loginAdmin(), "{\"reason\":\"again\"}")).path("detail").asText();
+        assertThat(page.locator("#action-error")).hasText(detail);
         assertThat(card(booking.sessionId())).hasCount(0);
     }
 
@@ -298,12 +310,13 @@ class AdminConsoleIT {
     }
 
     @Test
-    void the_audit_trail_filters_by_session_and_exports_the_same_rows_as_csv() throws IOException {
+    void the_audit_trail_filters_by_session_and_exports_the_same_rows_as_csv() throws IOException, InterruptedException {
         Booking booking = book("Dr Lee", "Ann");
         Booking other = otherSession();
         SignalingClient[] call = inCall(booking);
         call[1].send(new ClientMessage.Leave());
         join(other.therapistToken());
+        awaitAudit(booking.sessionId(), "room.left");
         openConsole();
 
         page.getByLabel("Session id").first().fill(booking.sessionId());
@@ -331,6 +344,15 @@ class AdminConsoleIT {
         Download json = page.waitForDownload(jsonLink::click);
         JsonNode exported = Api.JSON.readTree(Files.readString(json.path()));
         assertEquals(shown, exported.path("rows").size());
+    }
+
+    /** Room events are stored just after the fact; waits for one before reading the trail. */
+    private void awaitAudit(String sessionId, String event) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (server.server().audit().forSession(sessionId).stream().noneMatch(e -> e.event().equals(event))) {
+            assertTrue(System.nanoTime() < deadline, "no " + event + " stored");
+            Thread.sleep(20);
+        }
     }
 
     private Booking otherSession() {
@@ -399,7 +421,7 @@ class AdminConsoleIT {
         page = context.newPage();
         problems = StaffPages.problems(page);
         page.navigate(server.uri() + "/admin.html");
-        page.waitForURL(server.uri() + "/");
+        page.waitForURL(Pattern.compile(".*/(index\\.html)?$"));
         StaffPages.signIn(page, server, THERAPIST_EMAIL, StaffPages.THERAPIST_PASSWORD);
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Admin console"))).isHidden();
         page.navigate(server.uri() + "/admin.html");
