@@ -51,13 +51,15 @@ function plural(count, word) {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-function quality(reports) {
+function quality(reports, session) {
   if (!reports.length) {
     return el('span', 'no report', 'note');
   }
   const items = el('ul', null, 'quality');
   for (const q of reports) {
-    items.append(el('li', `to ${q.peerId}: ${q.rttMs} ms round trip, ${Number(q.lossPercent).toFixed(1)}% loss, `
+    const peer = session.participants.find((p) => p.participantId === q.peerId);
+    const to = peer ? `${peer.role} ${q.peerId}` : q.peerId;
+    items.append(el('li', `to ${to}: ${q.rttMs} ms round trip, ${Number(q.lossPercent).toFixed(1)}% loss, `
       + `${q.relayed ? 'relayed' : 'direct'}`));
   }
   return items;
@@ -118,7 +120,7 @@ function participantsTable(session) {
         () => remove(session, p)));
     }
     const q = el('td');
-    q.append(quality(p.quality || []));
+    q.append(quality(p.quality || [], session));
     tr.append(el('td', p.participantId, 'id'), el('td', p.role === 'therapist' ? 'Therapist' : 'Client'),
       state, el('td', String(p.reconnects)), q, action);
     body.append(tr);

@@ -178,7 +178,7 @@ class AdminConsoleIT {
 
         client.send(new ClientMessage.Quality(booking.therapistId(), 41, 0.5, true));
         assertThat(participantRow(booking.sessionId(), booking.clientId()))
-                .containsText("to " + booking.therapistId() + ": 41 ms round trip, 0.5% loss, relayed");
+                .containsText("to therapist " + booking.therapistId() + ": 41 ms round trip, 0.5% loss, relayed");
         assertThat(participantRow(booking.sessionId(), booking.therapistId())).containsText("Therapist");
         Chromium.screenshot(page, "admin-live");
 
@@ -344,6 +344,29 @@ class AdminConsoleIT {
         Download json = page.waitForDownload(jsonLink::click);
         JsonNode exported = Api.JSON.readTree(Files.readString(json.path()));
         assertEquals(shown, exported.path("rows").size());
+    }
+
+    @Test
+    void load_more_pages_through_the_trail_with_the_cursor() {
+        for (int i = 0; i < 105; i++) {
+            assertEquals(401, api.send("POST", "/api/auth/login", null,
+                    "{\"email\":\"nobody@example.test\",\"password\":\"wrong-password\"}").status());
+        }
+        openConsole();
+        int matching = Api.expect(200, api.send("GET", "/api/admin/audit?type=auth.", api.loginAdmin(), null))
+                .path("rows").size(); // the failed ones, the browser's sign-in and the one for this count
+        assertTrue(matching > 100, "more than one page: " + matching);
+
+        page.getByLabel("Event type").fill("auth.");
+        page.getByRole(AriaRole.BUTTON, named("Show events")).click();
+        Locator rows = page.locator("#audit-table tbody tr");
+        assertThat(rows).hasCount(100);
+        assertThat(page.locator("#audit-count")).hasText("100 events shown; more match.");
+        page.getByRole(AriaRole.BUTTON, named("Load more")).click();
+        assertThat(rows).hasCount(matching);
+        assertThat(page.getByRole(AriaRole.BUTTON, named("Load more"))).isHidden();
+        List<String> seqs = rows.locator("td:first-child").allTextContents();
+        assertEquals(seqs.stream().distinct().count(), seqs.size(), "no row twice");
     }
 
     /** Room events are stored just after the fact; waits for one before reading the trail. */
