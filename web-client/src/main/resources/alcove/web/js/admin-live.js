@@ -126,7 +126,11 @@ function participantsTable(session) {
     body.append(tr);
   }
   table.append(body);
+  // A narrow screen scrolls the table sideways; the region is focusable so a keyboard can too.
   const wrap = el('div', null, 'table-wrap');
+  wrap.setAttribute('role', 'region');
+  wrap.setAttribute('aria-label', `Participants of session ${session.sessionId}`);
+  wrap.tabIndex = 0;
   wrap.append(table);
   return wrap;
 }
