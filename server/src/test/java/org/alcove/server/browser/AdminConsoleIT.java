@@ -5,6 +5,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.alcove.server.store.ParticipantRecord;
 import org.alcove.server.testing.Api;
@@ -20,10 +22,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -191,6 +195,33 @@ class AdminConsoleIT {
     }
 
     @Test
+    void a_dropped_live_stream_says_so_and_the_browser_reconnects_by_itself() {
+        Booking booking = book("Dr Lee", "Ann");
+        context = chromium.newParticipant();
+        page = context.newPage();
+        problems = StaffPages.problems(page);
+        // The first stream answers one empty view, asks for a retry in 1.5 s and ends, as a dropped
+        // connection would; later ones reach the real server.
+        AtomicInteger streams = new AtomicInteger();
+        page.route("**/api/admin/live", route -> {
+            if (streams.getAndIncrement() == 0) {
+                route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("text/event-stream")
+                        .setBody("retry: 1500\nevent: sessions\ndata: {\"at\":\"2030-01-31T14:00:00Z\",\"sessions\":[]}\n\n"));
+            } else {
+                route.resume();
+            }
+        });
+        join(booking.therapistToken());
+        StaffPages.signIn(page, server, TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+        page.navigate(server.uri() + "/admin.html");
+
+        assertThat(page.getByText("Live view reconnecting")).isVisible();
+        assertThat(card(booking.sessionId())).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(10_000));
+        assertThat(page.getByText("Live view reconnecting")).isHidden();
+        assertTrue(streams.get() >= 2);
+    }
+
+    @Test
     void ending_a_session_asks_for_a_reason_and_tells_everyone_in_the_call() {
         Booking booking = book("Dr Lee", "Ann");
         SignalingClient[] call = inCall(booking);
@@ -344,6 +375,14 @@ class AdminConsoleIT {
         Download json = page.waitForDownload(jsonLink::click);
         JsonNode exported = Api.JSON.readTree(Files.readString(json.path()));
         assertEquals(shown, exported.path("rows").size());
+
+        // A local date-time goes to the API as the UTC instant it names, on screen and in the exports.
+        page.getByLabel("From").fill("2099-01-01T09:30");
+        page.getByRole(AriaRole.BUTTON, named("Show events")).click();
+        assertThat(page.locator("#audit-count")).hasText("No events match.");
+        String instant = (String) page.evaluate("new Date('2099-01-01T09:30:00').toISOString()");
+        assertTrue(csvLink.getAttribute("href").contains("from=" + URLEncoder.encode(instant, StandardCharsets.UTF_8)),
+                csvLink.getAttribute("href"));
     }
 
     @Test
