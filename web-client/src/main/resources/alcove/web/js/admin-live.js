@@ -3,8 +3,8 @@
 // are as of its arrival; a one-second ticker counts on from there with the browser's own clock,
 // so a skewed clock cannot make a wait look longer or shorter. Metadata only: ids, roles,
 // states, counts, times, quality numbers, and the therapist's account name.
-import { el, length, problemText, when } from './admin-format.js';
-import { askReason } from './admin-dialogs.js';
+import { endSession, removeParticipant, setUpActions } from './admin-actions.js';
+import { el, length, when } from './admin-format.js';
 import { request } from './api.js';
 
 const LIVE_URL = '/api/admin/live';
@@ -12,8 +12,6 @@ const list = document.getElementById('live-sessions');
 const empty = document.getElementById('live-empty');
 const updated = document.getElementById('live-updated');
 const reconnecting = document.getElementById('live-reconnecting');
-const result = document.getElementById('action-result');
-const error = document.getElementById('action-error');
 
 const CONNECTION = { connected: 'In call', waiting: 'Waiting', reconnecting: 'Reconnecting' };
 const STATE = { 'in-call': 'In call', waiting: 'Waiting' };
@@ -117,7 +115,7 @@ function participantsTable(session) {
     const action = el('td');
     if (p.role === 'client') {
       action.append(button('Remove', `Remove participant ${p.participantId}`, `remove:${p.participantId}`,
-        () => remove(session, p)));
+        () => removeParticipant(session, p)));
     }
     const q = el('td');
     q.append(quality(p.quality || [], session));
@@ -159,7 +157,7 @@ function card(session) {
   ]), participantsTable(session));
   const actions = el('div', null, 'actions');
   actions.append(
-    button('End session', `End session ${session.sessionId}`, `end:${session.sessionId}`, () => end(session), 'danger'),
+    button('End session', `End session ${session.sessionId}`, `end:${session.sessionId}`, () => endSession(session), 'danger'),
     button('Attendance', `Attendance for session ${session.sessionId}`, `attendance:${session.sessionId}`,
       () => hooks.showAttendance(session.sessionId)));
   article.append(actions);
@@ -179,48 +177,6 @@ function render(view) {
     if (again) {
       again.focus();
     }
-  }
-}
-
-async function act(path, reasonText, done) {
-  result.textContent = '';
-  error.textContent = '';
-  try {
-    await request('POST', path, { reason: reasonText });
-    result.textContent = done;
-  } catch (failure) {
-    if (failure.status === 401) {
-      hooks.signedOut();
-      return;
-    }
-    error.textContent = problemText(failure, 'The action failed. Please try again.');
-  }
-}
-
-async function end(session) {
-  const reasonText = await askReason({
-    title: 'End session',
-    intro: `End session ${session.sessionId} with ${session.therapistName || 'its therapist'} for everyone now? `
-      + 'Their links stop working.',
-    confirm: 'End session',
-  });
-  if (reasonText !== null) {
-    await act(`/api/admin/sessions/${encodeURIComponent(session.sessionId)}/end`, reasonText,
-      `Session ${session.sessionId} ended.`);
-  }
-}
-
-async function remove(session, participant) {
-  const reasonText = await askReason({
-    title: 'Remove participant',
-    intro: `Remove participant ${participant.participantId} from session ${session.sessionId}? `
-      + 'Their link stops working until the therapist reissues it.',
-    confirm: 'Remove participant',
-  });
-  if (reasonText !== null) {
-    await act(`/api/admin/sessions/${encodeURIComponent(session.sessionId)}/participants/`
-      + `${encodeURIComponent(participant.participantId)}/remove`, reasonText,
-      `Participant ${participant.participantId} removed from session ${session.sessionId}.`);
   }
 }
 
@@ -254,6 +210,7 @@ function connect() {
 /** Starts the live view; {@code showAttendance(sessionId)} and {@code signedOut()} are the page's. */
 export function startLive(pageHooks) {
   hooks = pageHooks;
+  setUpActions(pageHooks.signedOut);
   connect();
   ticker = window.setInterval(tick, 1000);
 }
