@@ -113,13 +113,6 @@ async function search() {
   await load(shown, null);
 }
 
-/** Shows the audit filters with the given session id (if any) and loads the first page. */
-export function showAuditFor(sessionId) {
-  fields.sessionId.value = sessionId;
-  exportLinks();
-  return search();
-}
-
 export function startAudit(onSignedOut) {
   signedOut = onSignedOut;
   document.querySelectorAll('#audit-filter .tz').forEach((span) => {
