@@ -104,6 +104,7 @@ async function start() {
     setUpWaitingNotice();
     setUpScheduleForm(() => refresh());
   } else {
+    document.getElementById('admin-link').hidden = false;
     const names = (users) => {
       therapistNames = new Map(users.map((u) => [u.id, u.name]));
     };
