@@ -68,6 +68,26 @@ class EndSessionIT {
     }
 
     @Test
+    void when_the_booked_time_and_its_overrun_are_over_everyone_sees_that_time_is_up() {
+        String token = server.api().newTherapist("timeup@example.test");
+        JsonNode session = server.api().schedule(token, server.clock().instant(), 20, "Tess");
+        try (Participant therapist = Participant.in(chromium);
+             Participant client = Participant.in(chromium)) {
+            therapist.open(server, session.get("therapistLink").asText()).passDeviceCheck();
+            client.open(server, session.get("clientLinks").get(0).get("link").asText()).passDeviceCheck();
+            therapist.button("Admit Tess").click();
+            client.seesVideoOf("Therapist");
+
+            // Nobody ends it: the server closes the session 10 minutes after the booked end.
+            server.clock().advance(java.time.Duration.ofMinutes(20 + 10).plusSeconds(1));
+            assertThat(therapist.heading("The session has ended")).isVisible();
+            assertThat(therapist.page.locator("#notice-text")).containsText("The booked time is up");
+            assertThat(client.heading("The session has ended")).isVisible();
+            assertThat(client.page.locator("#notice-text")).containsText("The booked time is up");
+        }
+    }
+
+    @Test
     void everyone_in_the_call_is_warned_five_minutes_before_the_end() {
         String token = server.api().newTherapist("warn@example.test");
         JsonNode session = server.api().schedule(token, server.clock().instant(), 4, "Wren");

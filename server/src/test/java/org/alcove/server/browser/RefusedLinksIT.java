@@ -67,6 +67,18 @@ class RefusedLinksIT {
     }
 
     @Test
+    void a_link_whose_session_time_is_over_says_it_has_expired() {
+        JsonNode session = server.api().schedule(therapistToken, server.clock().instant(), 20, "Late Lou");
+        // The client opens the emailed link only after the booked time and its overrun are over.
+        server.clock().advance(Duration.ofMinutes(20 + 10).plusSeconds(1));
+        try (Participant client = Participant.in(chromium)) {
+            client.open(server, clientLink(session, 0));
+            assertThat(client.heading("This link has expired")).isVisible();
+            client.neverInCall();
+        }
+    }
+
+    @Test
     void a_cancelled_session_shows_cancelled_before_and_during_the_wait() {
         JsonNode session = book(server.clock().instant(), "Cass", "Cody");
         server.api().cancel(therapistToken, session.get("id").asText());
