@@ -1,11 +1,10 @@
 // The staff dashboard. Therapists see and schedule their own sessions; admins see every session
-// (read-only) and the Users section. The list is polled every few seconds while the page is
+// (read-only) and a link to the admin console, where accounts are managed. The list is polled every few seconds while the page is
 // visible, which is also how a waiting client is noticed.
-import { api } from './api.js';
+import { api, request } from './api.js';
 import { setUpScheduleForm } from './schedule-form.js';
 import { showSessions } from './session-list.js';
 import { timeOf } from './session-card.js';
-import { setUpUsers } from './users.js';
 import { setUpWaitingNotice, showWaiting } from './waiting-notice.js';
 
 const POLL_MS = 5000;
@@ -104,12 +103,11 @@ async function start() {
     setUpWaitingNotice();
     setUpScheduleForm(() => refresh());
   } else {
+    // Accounts are managed in the admin console; here they only name each session's therapist.
     document.getElementById('admin-link').hidden = false;
-    const names = (users) => {
-      therapistNames = new Map(users.map((u) => [u.id, u.name]));
-    };
     try {
-      names(await setUpUsers((users) => names(users)));
+      const users = await request('GET', '/api/users');
+      therapistNames = new Map(users.map((u) => [u.id, u.name]));
     } catch {
       pageError.textContent = 'Accounts could not be loaded.';
     }

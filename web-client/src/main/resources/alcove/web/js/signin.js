@@ -43,4 +43,7 @@ form.addEventListener('submit', async (event) => {
   }
 });
 
+// The button stays disabled until this handler is in place: a native submission of the form
+// would send the password somewhere it does not belong.
+submit.disabled = false;
 api.me().then(() => window.location.replace(DASHBOARD), () => email.focus());

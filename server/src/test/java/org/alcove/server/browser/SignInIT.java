@@ -73,6 +73,29 @@ class SignInIT {
     }
 
     @Test
+    void before_its_script_runs_the_sign_in_form_cannot_send_the_password_anywhere() {
+        // Held back: the page as it is before its module has run (slow network, blocked script).
+        page.route("**/js/signin.js", route -> route.abort());
+        page.navigate(server.uri() + "/");
+        page.getByLabel("Email").fill("dr.lee@example.test");
+        page.getByLabel("Password").fill(StaffPages.THERAPIST_PASSWORD);
+        assertThat(page.getByRole(AriaRole.BUTTON, named("Sign in"))).isDisabled();
+        page.getByLabel("Password").press("Enter");
+        assertEquals(server.uri() + "/", page.url(), "nothing was submitted");
+        // Every page's forms as served: none may fall back to GET, which puts fields in the URL.
+        for (String path : List.of("/", "/dashboard.html", "/admin.html", "/join")) {
+            List<?> methods = (List<?>) page.evaluate("async path => [...new DOMParser()"
+                    + ".parseFromString(await (await fetch(path)).text(), 'text/html').forms].map(f => f.method)", path);
+            assertTrue(!methods.isEmpty() || path.equals("/join"), "no forms found on " + path);
+            for (Object method : methods) {
+                assertTrue(method.equals("post") || method.equals("dialog"),
+                        "a form on " + path + " would put its fields in the URL: " + method);
+            }
+        }
+        problems.clear();
+    }
+
+    @Test
     void empty_form_asks_for_the_email_without_calling_the_server() {
         page.navigate(server.uri() + "/");
         long attempts = loginAttempts();
