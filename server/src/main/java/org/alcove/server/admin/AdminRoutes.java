@@ -33,6 +33,7 @@ public final class AdminRoutes {
     public static final int MAX_REASON = 500;
 
     private final SessionStore sessions;
+    private final UserStore users;
     private final AuditLog audit;
     private final LiveAdmin live;
     private final Authenticator authenticator;
@@ -45,6 +46,7 @@ public final class AdminRoutes {
     public AdminRoutes(SessionStore sessions, UserStore users, AuditLog audit, LiveAdmin live,
                        Authenticator authenticator, Clock clock, Json json) {
         this.sessions = sessions;
+        this.users = users;
         this.audit = audit;
         this.live = live;
         this.authenticator = authenticator;
@@ -57,8 +59,9 @@ public final class AdminRoutes {
 
     public void register(Router router) {
         router.add("GET", "/api/admin/live", request -> {
-            authenticator.requireAdmin(request);
-            return Reply.stream(feed.subscribe());
+            String adminId = authenticator.requireAdmin(request).userId();
+            // The stream outlives the request's check: a disabled or deleted admin stops receiving at once.
+            return Reply.stream(feed.subscribe(() -> users.find(adminId).map(u -> !u.disabled()).orElse(false)));
         });
         router.add("GET", "/api/admin/sessions/active", request -> {
             authenticator.requireAdmin(request);

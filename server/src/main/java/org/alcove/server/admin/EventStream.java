@@ -5,6 +5,7 @@ import org.eclipse.jetty.util.Callback;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -18,18 +19,25 @@ final class EventStream {
     private final Response response;
     private final Callback done;
     private final Consumer<EventStream> onEnd;
+    private final BooleanSupplier allowed;
     private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
     private boolean inFlight;
     private boolean ending;
     private boolean ended;
 
-    EventStream(Response response, Callback done, Consumer<EventStream> onEnd) {
+    /** @param allowed asked before every send; once false (the admin was disabled) the stream ends */
+    EventStream(Response response, Callback done, Consumer<EventStream> onEnd, BooleanSupplier allowed) {
         this.response = response;
         this.done = done;
         this.onEnd = onEnd;
+        this.allowed = allowed;
     }
 
     void send(byte[] event) {
+        if (!allowed.getAsBoolean()) {
+            end();
+            return;
+        }
         synchronized (this) {
             if (ending || ended) {
                 return;

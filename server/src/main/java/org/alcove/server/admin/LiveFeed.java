@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -58,13 +59,16 @@ public final class LiveFeed {
         return view(snapshots());
     }
 
-    /** Takes over a response: event-stream headers, the current view, then every change. */
-    Reply.Stream subscribe() {
+    /**
+     * Takes over a response: event-stream headers, the current view, then every change, for as
+     * long as {@code allowed} holds (it is asked before every event and heartbeat).
+     */
+    Reply.Stream subscribe(BooleanSupplier allowed) {
         return (response, callback) -> {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
             // Tells nginx-style proxies not to buffer the stream.
             response.getHeaders().put("X-Accel-Buffering", "no");
-            EventStream stream = new EventStream(response, callback, subscribers::remove);
+            EventStream stream = new EventStream(response, callback, subscribers::remove, allowed);
             subscribers.add(stream);
             stream.send(event(current()));
         };

@@ -108,7 +108,8 @@ public final class Signaling implements LiveCounts {
                 input.sweep(ticks.incrementAndGet() % pingEvery == 0);
             } catch (RuntimeException e) {
                 // Keep the ticker alive: a scheduled task that throws is never run again.
-                LOG.error("room tick failed", e);
+                LOG.error("room tick failed: {}", e.getClass().getSimpleName());
+                LOG.debug("room tick failure detail", e);
             }
         }, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }

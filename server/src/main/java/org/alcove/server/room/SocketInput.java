@@ -85,7 +85,9 @@ final class SocketInput {
             }
         } catch (RuntimeException e) {
             // A bug must not take the server down or leak a stack trace to the client.
-            LOG.error("connection {} failed handling a message", connection.id(), e);
+            // Exception messages can quote the message being handled (SDP, names): class only at ERROR.
+            LOG.error("connection {} failed handling a message: {}", connection.id(), e.getClass().getSimpleName());
+            LOG.debug("message handling failure detail", e);
             connection.close(CloseCode.SERVER_ERROR);
         }
     }
@@ -119,7 +121,8 @@ final class SocketInput {
                 try {
                     rooms.disconnected(connection);
                 } catch (RuntimeException e) {
-                    LOG.error("connection {} failed handling its close", connection.id(), e);
+                    LOG.error("connection {} failed handling its close: {}", connection.id(), e.getClass().getSimpleName());
+                    LOG.debug("close handling failure detail", e);
                 }
             }
         });

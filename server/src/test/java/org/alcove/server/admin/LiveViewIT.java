@@ -93,6 +93,23 @@ class LiveViewIT {
     }
 
     @Test
+    void a_disabled_admins_open_live_view_ends_and_carries_nothing_more() {
+        String id = api.createUser("second-admin@example.test", "Second Admin", "admin", "second-admin-password")
+                .path("id").asText();
+        String second = api.login("second-admin@example.test", "second-admin-password");
+        Booking booking = Booking.book(server, therapist, CLIENT_NAME);
+        try (LiveViewStream live = LiveViewStream.open(server.uri(), second)) {
+            live.await(view -> true, WAIT);
+            Api.expect(200, api.send("POST", "/api/users/" + id + "/disable", admin, null));
+            try (SignalingClient t = SignalingClient.join(server.uri(), booking.therapistToken())) {
+                t.nextOfType("welcome", WAIT);
+                assertTrue(live.awaitEnd(WAIT), "the disabled admin's stream was ended");
+                assertFalse(live.rawText().contains(booking.sessionId()), "no event after the disable");
+            }
+        }
+    }
+
+    @Test
     void relayed_negotiation_never_reaches_the_live_view() {
         Booking booking = Booking.book(server, therapist, CLIENT_NAME);
         String sdp = "v=0\r\no=- 46117 2 IN IP4 127.0.0.1\r\na=fingerprint:sha-256 AB:CD\r\na=ice-ufrag:Zq9x\r\n";

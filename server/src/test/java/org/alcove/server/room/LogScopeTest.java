@@ -6,6 +6,7 @@ import org.slf4j.MDC;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class LogScopeTest {
 
@@ -33,13 +34,10 @@ class LogScopeTest {
             assertEquals("s-1", MDC.get(LogScope.SESSION));
             assertEquals("p-1", MDC.get(LogScope.PARTICIPANT));
         }));
-        try {
-            LogScope.around("s-2", null, () -> {
-                throw new IllegalStateException("boom");
-            });
-        } catch (IllegalStateException expected) {
-            // the scope must still be left
-        }
+        // The failure reaches the caller, and the scope is still left.
+        assertThrows(IllegalStateException.class, () -> LogScope.around("s-2", null, () -> {
+            throw new IllegalStateException("boom");
+        }));
         assertNull(MDC.get(LogScope.SESSION));
         assertNull(MDC.get(LogScope.PARTICIPANT));
     }

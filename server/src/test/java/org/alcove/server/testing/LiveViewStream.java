@@ -79,6 +79,17 @@ public final class LiveViewStream implements AutoCloseable {
         }
     }
 
+    /** Waits for the server to end the stream; true when it did within {@code timeout}. */
+    public boolean awaitEnd(Duration timeout) {
+        try {
+            reader.join(timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        return !reader.isAlive();
+    }
+
     /** Everything received so far, as text. */
     public String rawText() {
         synchronized (raw) {
