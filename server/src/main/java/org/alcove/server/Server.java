@@ -129,7 +129,7 @@ public final class Server {
             Authenticator authenticator = new Authenticator(loginTokens, users, this::publicUrl);
             router.add("GET", "/healthz", request -> Reply.ok(Map.of("status", "ok")));
             new Readiness(database, drain).register(router);
-            new AuthRoutes(users, passwords, loginTokens, audit, clock, config.auth().loginTtl(),
+            new AuthRoutes(users, passwords, loginTokens, audit, clock, config.auth(),
                     () -> "https".equals(publicUrl().getScheme()), authenticator).register(router);
             new UserRoutes(users, passwords, authenticator, audit, sessions, live, clock).register(router);
             new SessionRoutes(sessions, users, scheduling, authenticator, live, config.room().overrun(), clock).register(router);

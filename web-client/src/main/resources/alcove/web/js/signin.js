@@ -15,6 +15,8 @@ function messageFor(failure) {
       return 'Email or password is incorrect.';
     case 400:
       return failure.field === 'password' ? 'Enter your password.' : 'Enter your email address.';
+    case 429:
+      return 'Too many failed sign-in attempts. Please wait a few minutes before trying again.';
     case 0:
       return 'The server could not be reached. Check your connection and try again.';
     default:

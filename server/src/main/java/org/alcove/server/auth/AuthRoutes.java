@@ -3,6 +3,7 @@ package org.alcove.server.auth;
 import org.alcove.server.accounts.User;
 import org.alcove.server.accounts.UserRoutes;
 import org.alcove.server.accounts.UserStore;
+import org.alcove.server.config.AlcoveConfig;
 import org.alcove.server.http.ApiException;
 import org.alcove.server.http.Reply;
 import org.alcove.server.http.Router;
@@ -28,6 +29,7 @@ public final class AuthRoutes {
     private final AuditLog audit;
     private final Clock clock;
     private final Duration loginTtl;
+    private final LoginThrottle throttle;
     private final BooleanSupplier secureCookie;
     private final Authenticator authenticator;
 
@@ -38,19 +40,21 @@ public final class AuthRoutes {
     }
 
     public AuthRoutes(UserStore users, Passwords passwords, LoginTokens tokens, AuditLog audit, Clock clock,
-                      Duration loginTtl, BooleanSupplier secureCookie, Authenticator authenticator) {
+                      AlcoveConfig.Auth config, BooleanSupplier secureCookie, Authenticator authenticator) {
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
         this.audit = audit;
         this.clock = clock;
-        this.loginTtl = loginTtl;
+        this.loginTtl = config.loginTtl();
+        this.throttle = new LoginThrottle(config.loginMaxFailures(), config.loginMaxFailuresPerAddress(),
+                config.loginFailureWindow(), clock);
         this.secureCookie = secureCookie;
         this.authenticator = authenticator;
     }
 
     public void register(Router router) {
-        router.add("POST", "/api/auth/login", request -> login(request.body(LoginRequest.class)));
+        router.add("POST", "/api/auth/login", request -> login(request.body(LoginRequest.class), request.remoteAddress()));
         router.add("POST", "/api/auth/logout", request -> Reply.noContent().withCookie(cookie("", 0)));
         router.add("GET", "/api/auth/me", request -> {
             Caller caller = authenticator.require(request);
@@ -59,14 +63,21 @@ public final class AuthRoutes {
         });
     }
 
-    private Reply login(LoginRequest body) {
+    private Reply login(LoginRequest body, String address) {
         if (body.email() == null || body.email().isBlank()) {
             throw ApiException.invalidField("email", "Field 'email' is required.");
         }
         if (body.password() == null || body.password().isEmpty()) {
             throw ApiException.invalidField("password", "Field 'password' is required.");
         }
-        Optional<User> user = users.findByEmail(body.email().trim().toLowerCase(Locale.ROOT));
+        String email = body.email().trim().toLowerCase(Locale.ROOT);
+        // Checked before any hashing: a throttled guess costs the attacker time, not the server CPU.
+        long wait = throttle.retryAfter(email, address);
+        if (wait > 0) {
+            audit.append(new AuditEvent(clock.instant(), null, null, null, "auth.login", "throttled", null));
+            throw ApiException.tooManyAttempts(wait);
+        }
+        Optional<User> user = users.findByEmail(email);
         boolean ok = user.isPresent()
                 ? passwords.matches(body.password(), user.get().passwordHash())
                 : passwords.matchesNothing(body.password());
@@ -74,8 +85,10 @@ public final class AuthRoutes {
         if (!ok || user.get().disabled()) {
             // No email and no account id in the row: a failed sign-in must not confirm an account.
             audit.append(new AuditEvent(clock.instant(), null, null, null, "auth.login", "failed", null));
+            throttle.failed(email, address);
             throw ApiException.unauthorized();
         }
+        throttle.succeeded(email);
         User account = user.get();
         audit.append(new AuditEvent(clock.instant(), null, null, account.role().name(), "auth.login", "ok",
                 account.id()));

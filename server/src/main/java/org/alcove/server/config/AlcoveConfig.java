@@ -25,7 +25,8 @@ public record AlcoveConfig(Http http, Store store, Auth auth, Room room, Socket 
      */
     public record Auth(String signingKey, String issuer, Duration loginTtl, Duration clockLeeway,
                        int passwordIterations, String adminEmail, String adminPassword,
-                       Duration joinOpensBefore) {
+                       Duration joinOpensBefore, int loginMaxFailures, int loginMaxFailuresPerAddress,
+                       Duration loginFailureWindow) {
     }
 
     public record Room(Duration reconnectGrace, Duration endWarning, Duration overrun, Duration maxExtension) {

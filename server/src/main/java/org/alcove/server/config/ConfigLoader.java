@@ -102,7 +102,10 @@ public final class ConfigLoader {
                         integer("auth.password-iterations", 1, 10_000_000),
                         optional("auth.admin-email"),
                         optional("auth.admin-password"),
-                        duration("auth.join-opens-before")),
+                        duration("auth.join-opens-before"),
+                        integer("auth.login-max-failures", 1, 1_000_000),
+                        integer("auth.login-max-failures-per-address", 1, 1_000_000),
+                        duration("auth.login-failure-window")),
                 new AlcoveConfig.Room(
                         duration("room.reconnect-grace"),
                         duration("room.end-warning"),

@@ -12,13 +12,25 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final String title;
     private final String field;
+    private final long retryAfterSeconds;
 
     public ApiException(int status, String code, String title, String detail, String field) {
+        this(status, code, title, detail, field, 0);
+    }
+
+    private ApiException(int status, String code, String title, String detail, String field, long retryAfterSeconds) {
         super(detail, null, false, false);
         this.status = status;
         this.code = code;
         this.title = title;
         this.field = field;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 429: too many failed attempts; try again after {@code retryAfterSeconds} (sent as Retry-After). */
+    public static ApiException tooManyAttempts(long retryAfterSeconds) {
+        return new ApiException(429, "too-many-attempts", "Too many failed sign-in attempts",
+                "Wait before trying again.", null, Math.max(1, retryAfterSeconds));
     }
 
     /** 400: a field is missing, of the wrong type or out of range. */
@@ -71,6 +83,11 @@ public class ApiException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** Seconds for a Retry-After header, or 0 for none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public String code() {

@@ -31,6 +31,11 @@ public final class ApiRequest {
         this.maxBodyBytes = maxBodyBytes;
     }
 
+    /** The peer's address, for throttling only: never logged or stored. */
+    public String remoteAddress() {
+        return Request.getRemoteAddr(request);
+    }
+
     public String method() {
         return request.getMethod();
     }

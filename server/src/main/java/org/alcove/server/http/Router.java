@@ -110,6 +110,9 @@ public final class Router extends Handler.Abstract {
         if (e.status() == 401) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
         }
+        if (e.retryAfterSeconds() > 0) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, e.retryAfterSeconds());
+        }
         write(response, e.status(), "application/problem+json", json.write(problem), callback);
     }
 
