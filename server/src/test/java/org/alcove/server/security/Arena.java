@@ -1,0 +1,166 @@
+package org.alcove.server.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.alcove.server.Server;
+import org.alcove.server.store.ParticipantRecord;
+import org.alcove.server.testing.Api;
+import org.alcove.server.testing.SignalingClient;
+import org.alcove.server.testing.TestServer;
+import org.alcove.signaling.protocol.Role;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Where an attack happens: one real server with a therapist account, a {@link Bystander} call
+ * already running on it, and sessions booked through the HTTP API as a therapist would. Every
+ * attack test checks {@link #bystander()} afterwards.
+ */
+final class Arena implements AutoCloseable {
+    /** Every client name starts with this, so confidentiality checks can look for it. */
+    static final String CLIENT_NAME_PREFIX = "Quentavia";
+    static final Duration WAIT = Duration.ofSeconds(5);
+    static final int BYSTANDER_MINUTES = 240;
+    private static final AtomicInteger ACCOUNTS = new AtomicInteger();
+
+    private final TestServer testServer;
+    private final Api api;
+    private final String therapistEmail;
+    private final String therapistLogin;
+    private final Bystander bystander;
+
+    /** A booked session: its id, the therapist's seat and token, and one seat and token per client. */
+    record Booking(String sessionId, String therapistId, String therapistToken, List<String> clientIds,
+                   List<String> clientTokens) {
+        String clientId(int index) {
+            return clientIds.get(index);
+        }
+
+        String clientToken(int index) {
+            return clientTokens.get(index);
+        }
+    }
+
+    private Arena(TestServer testServer) {
+        this.testServer = testServer;
+        this.api = testServer.api();
+        this.therapistEmail = "therapist" + ACCOUNTS.incrementAndGet() + "@example.test";
+        this.therapistLogin = api.newTherapist(therapistEmail);
+        // The bystander has its own therapist, so nothing an attack does to this one touches it.
+        String bystanderTherapist = api.newTherapist("bystander" + ACCOUNTS.incrementAndGet() + "@example.test");
+        // Booked long, so tests that move the clock through another session's end do not end it.
+        this.bystander = Bystander.start(testServer.uri(), book(bystanderTherapist, now(), BYSTANDER_MINUTES, 1));
+    }
+
+    static Arena start() {
+        return start(Map.of());
+    }
+
+    /** @param overrides settings by defaults-file key, as {@link TestServer#start(Map)} takes them */
+    static Arena start(Map<String, String> overrides) {
+        TestServer server = TestServer.start(overrides);
+        try {
+            return new Arena(server);
+        } catch (RuntimeException | Error e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    URI uri() {
+        return testServer.uri();
+    }
+
+    Server server() {
+        return testServer.server();
+    }
+
+    TestServer testServer() {
+        return testServer;
+    }
+
+    Api api() {
+        return api;
+    }
+
+    /** The legitimate call running alongside every attack. */
+    Bystander bystander() {
+        return bystander;
+    }
+
+    String therapistEmail() {
+        return therapistEmail;
+    }
+
+    /** The arena therapist's login token. */
+    String therapistLogin() {
+        return therapistLogin;
+    }
+
+    Instant now() {
+        return testServer.clock().instant();
+    }
+
+    void advance(Duration by) {
+        testServer.clock().advance(by);
+    }
+
+    /** A 50-minute session of the arena therapist starting now. */
+    Booking book(int clients) {
+        return book(therapistLogin, now(), 50, clients);
+    }
+
+    Booking book(String therapistLogin, Instant startsAt, int minutes, int clients) {
+        String[] names = new String[clients];
+        for (int i = 0; i < clients; i++) {
+            names[i] = CLIENT_NAME_PREFIX + " Client" + (char) ('A' + i);
+        }
+        JsonNode session = api.schedule(therapistLogin, startsAt, minutes, names);
+        String sessionId = session.path("id").asText();
+        List<String> clientIds = new ArrayList<>();
+        List<String> clientTokens = new ArrayList<>();
+        for (JsonNode client : session.path("clientLinks")) {
+            clientIds.add(client.path("clientId").asText());
+            clientTokens.add(Api.tokenOf(client.path("link").asText()));
+        }
+        String therapistId = server().sessions().participants(sessionId).stream()
+                .filter(participant -> participant.role() == Role.therapist)
+                .map(ParticipantRecord::id).findFirst().orElseThrow();
+        return new Booking(sessionId, therapistId, Api.tokenOf(session.path("therapistLink").asText()),
+                List.copyOf(clientIds), List.copyOf(clientTokens));
+    }
+
+    /** Joins the therapist and client {@code client} of {@code booking} and admits the client. */
+    Call admitted(Booking booking, int client) {
+        SignalingClient therapist = SignalingClient.join(uri(), booking.therapistToken());
+        SignalingClient joined = SignalingClient.join(uri(), booking.clientToken(client));
+        therapist.nextOfType("welcome", WAIT);
+        joined.nextOfType("welcome", WAIT);
+        therapist.send(new org.alcove.signaling.protocol.ClientMessage.Admit(booking.clientId(client)));
+        joined.nextOfType("roster", WAIT);
+        return new Call(therapist, joined);
+    }
+
+    /** Two connected, admitted participants; closing closes both. */
+    record Call(SignalingClient therapist, SignalingClient client) implements AutoCloseable {
+        @Override
+        public void close() {
+            client.close();
+            therapist.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            bystander.close();
+        } finally {
+            testServer.close();
+        }
+    }
+}
