@@ -39,6 +39,14 @@ final class Bystander implements AutoCloseable {
         this.clientId = clientId;
     }
 
+    /** The bystander's seats, for attacks that name them from elsewhere. */
+    record Ids(String therapistId, String clientId) {
+    }
+
+    Ids ids() {
+        return new Ids(therapistId, clientId);
+    }
+
     static Bystander start(URI server, Arena.Booking booking) {
         SignalingClient therapist = SignalingClient.join(server, booking.therapistToken());
         therapist.nextOfType("welcome", WAIT);
