@@ -135,6 +135,15 @@ final class Arena implements AutoCloseable {
                 List.copyOf(clientIds), List.copyOf(clientTokens));
     }
 
+    void cancel(Booking booking) {
+        api.cancel(therapistLogin, booking.sessionId());
+    }
+
+    /** Reissues a client's link through the API; returns the new token. */
+    String reissue(Booking booking, int client) {
+        return Api.tokenOf(api.reissue(therapistLogin, booking.sessionId(), booking.clientId(client)).path("link").asText());
+    }
+
     /** Joins the therapist and client {@code client} of {@code booking} and admits the client. */
     Call admitted(Booking booking, int client) {
         SignalingClient therapist = SignalingClient.join(uri(), booking.therapistToken());
