@@ -65,7 +65,7 @@ public final class SessionRoutes {
         router.add("GET", "/api/sessions", this::list);
         router.add("GET", "/api/sessions/{id}", request -> {
             Caller caller = authenticator.require(request);
-            return Reply.ok(view(visible(caller, request.param("id")), caller, false));
+            return Reply.ok(view(visible(caller, request.param("id")), caller));
         });
         router.add("DELETE", "/api/sessions/{id}", this::cancel);
         router.add("POST", "/api/sessions/{id}/clients/{clientId}/link", this::reissue);
@@ -91,13 +91,13 @@ public final class SessionRoutes {
         }
         SessionRecord session = scheduling.schedule(therapist.id(), therapist.name(), startsAt,
                 Duration.ofMinutes(minutes), booked, caller.userId());
-        return Reply.created(view(session, caller, true));
+        return Reply.created(view(session, caller));
     }
 
     private Reply list(ApiRequest request) {
         Caller caller = authenticator.require(request);
         List<SessionRecord> sessions = caller.isAdmin() ? store.all() : store.forTherapist(caller.userId());
-        return Reply.ok(sessions.stream().map(s -> view(s, caller, false)).toList());
+        return Reply.ok(sessions.stream().map(s -> view(s, caller)).toList());
     }
 
     private Reply cancel(ApiRequest request) {
@@ -107,7 +107,7 @@ public final class SessionRoutes {
             throw notScheduled();
         }
         SessionRecord cancelled = store.find(session.id()).orElseThrow(ApiException::notFound);
-        return Reply.ok(view(cancelled, caller, false));
+        return Reply.ok(view(cancelled, caller));
     }
 
     private Reply reissue(ApiRequest request) {
@@ -120,7 +120,13 @@ public final class SessionRoutes {
             throw notScheduled();
         }
         ParticipantRecord reissued = scheduling.reissue(session, client, caller.userId());
-        return Reply.ok(new SessionView.ClientLink(reissued.id(), reissued.name(), scheduling.link(session, reissued)));
+        // An admin may revoke a leaked link, but the new one goes to the therapist, who sends it.
+        String link = owns(caller, session) ? scheduling.link(session, reissued) : null;
+        return Reply.ok(new SessionView.ClientLink(reissued.id(), reissued.name(), link));
+    }
+
+    private static boolean owns(Caller caller, SessionRecord session) {
+        return session.therapistId().equals(caller.userId());
     }
 
     private SessionRecord visible(Caller caller, String id) {
@@ -158,12 +164,12 @@ public final class SessionRoutes {
     }
 
     /**
-     * The API shape. The owning therapist gets every link; an admin who just booked gets the client
-     * links to send out, never the therapist's.
+     * The API shape. Only the owning therapist gets links. Whoever holds a client's link can ask
+     * to join under that client's name, and the therapist, seeing the name, would admit them: an
+     * admin (who must never receive media) gets none, not even for a session they booked.
      */
-    private SessionView view(SessionRecord session, Caller caller, boolean justBooked) {
-        boolean owner = session.therapistId().equals(caller.userId());
-        boolean clientLinks = owner || justBooked;
+    private SessionView view(SessionRecord session, Caller caller) {
+        boolean owner = owns(caller, session);
         String therapistLink = null;
         List<SessionView.ClientLink> clients = new ArrayList<>();
         SessionStatus status = shownStatus(session);
@@ -173,7 +179,7 @@ public final class SessionRoutes {
                 therapistLink = owner && live ? scheduling.link(session, p) : null;
             } else {
                 clients.add(new SessionView.ClientLink(p.id(), p.name(),
-                        clientLinks && live ? scheduling.link(session, p) : null));
+                        owner && live ? scheduling.link(session, p) : null));
             }
         }
         SessionView.Live occupancy = live

@@ -4,9 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A session as the API shows it. Links appear only for the owning therapist (and client links for
- * the admin who just booked or reissued them); an admin never gets a therapist link, since a
- * link is a way into the room.
+ * A session as the API shows it. Links appear only for the owning therapist: a link is a way into
+ * the room, and an admin never receives media.
  */
 public record SessionView(String id, String therapistId, Instant startsAt, Instant endsAt, String status,
                           String therapistLink, List<ClientLink> clientLinks, Live live) {

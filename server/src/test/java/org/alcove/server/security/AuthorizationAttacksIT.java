@@ -245,6 +245,42 @@ class AuthorizationAttacksIT {
     }
 
     /**
+     * Attack: an admin obtains a client's link (by booking for a therapist, reissuing, reading or
+     * listing sessions) to join as that client and, once the therapist admits "the client",
+     * receive the call. Outcome: no admin answer ever carries a link; an admin's reissue only
+     * revokes the old one, and the therapist has the new one to send.
+     */
+    @Test
+    void an_admin_never_obtains_a_link_into_a_session() {
+        String admin = api.loginAdmin();
+        String therapistId = arena.server().users().findByEmail(arena.therapistEmail()).orElseThrow().id();
+        Api.Response booked = api.send("POST", "/api/sessions", admin, "{\"startsAt\":\"" + arena.now()
+                + "\",\"durationMinutes\":50,\"clients\":[{\"name\":\"" + Arena.CLIENT_NAME_PREFIX
+                + " Booked\"}],\"therapistId\":\"" + therapistId + "\"}");
+        assertEquals(201, booked.status(), booked.body());
+        String sessionId = booked.json().path("id").asText();
+        String clientId = booked.json().path("clientLinks").get(0).path("clientId").asText();
+        String therapistLink = api.getSession(arena.therapistLogin(), sessionId).path("clientLinks").get(0)
+                .path("link").asText();
+        List<Api.Response> answers = List.of(booked,
+                api.send("GET", "/api/sessions/" + sessionId, admin, null),
+                api.send("GET", "/api/sessions", admin, null),
+                api.send("POST", "/api/sessions/" + sessionId + "/clients/" + clientId + "/link", admin, null));
+        for (Api.Response answer : answers) {
+            assertTrue(answer.status() < 300, answer.body());
+            assertFalse(answer.body().contains("/join#"), "an admin received a link: " + answer.body());
+        }
+        // The admin's reissue revoked the link the therapist had; the therapist has the new one.
+        try (SignalingClient old = SignalingClient.join(arena.uri(), Api.tokenOf(therapistLink))) {
+            assertEquals("link-reissued", old.nextErrorCode(WAIT));
+        }
+        String fresh = api.getSession(arena.therapistLogin(), sessionId).path("clientLinks").get(0).path("link").asText();
+        try (SignalingClient client = SignalingClient.join(arena.uri(), Api.tokenOf(fresh))) {
+            assertEquals("waiting", client.nextOfType("welcome", WAIT).path("state").asText());
+        }
+    }
+
+    /**
      * Attack: enumerate ids. Outcome: an absent id and an existing id the caller may not see get
      * byte-identical answers, for sessions, their clients and accounts.
      */

@@ -216,7 +216,7 @@ class SessionsIT {
     }
 
     @Test
-    void admin_books_for_a_therapist_and_gets_client_links_but_no_therapist_link() {
+    void admin_books_for_a_therapist_and_gets_no_link_which_the_therapist_sees_instead() {
         String admin = api.loginAdmin();
         String therapistId = server.server().users().findByEmail("b@test.local").orElseThrow().id();
         JsonNode session = Api.expect(201, api.send("POST", "/api/sessions", admin,
@@ -224,7 +224,15 @@ class SessionsIT {
                         + therapistId + "\"}"));
         assertEquals(therapistId, session.get("therapistId").asText());
         assertNull(session.get("therapistLink"));
-        assertTrue(session.get("clientLinks").get(0).get("link").asText().contains("/join#"));
+        assertEquals("C", session.get("clientLinks").get(0).get("name").asText());
+        assertFalse(session.toString().contains("/join#"), "an admin could join as the client with it: " + session);
+        String clientId = session.get("clientLinks").get(0).get("clientId").asText();
+        JsonNode reissued = Api.expect(200, api.send("POST", "/api/sessions/" + session.get("id").asText()
+                + "/clients/" + clientId + "/link", admin, null));
+        assertFalse(reissued.has("link"), "an admin's reissue revokes the old link but shows no new one: " + reissued);
+        // The therapist the session was booked for has the links to send.
+        JsonNode own = api.getSession(therapistB, session.get("id").asText());
+        assertTrue(own.get("clientLinks").get(0).get("link").asText().contains("/join#"));
         assertEquals(400, api.send("POST", "/api/sessions", admin, body(at(now), 50, "[{\"name\":\"C\"}]")).status());
     }
 
