@@ -7,10 +7,8 @@ import org.alcove.server.testing.LiveViewStream;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
 import org.alcove.signaling.protocol.Role;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -47,23 +45,15 @@ class AuthorizationAttacksIT {
             new String[] {"POST", "/api/admin/sessions/{s}/participants/{c}/remove"},
             new String[] {"GET", "/api/admin/audit"});
 
-    private static Arena arena;
-    private static Api api;
+    @RegisterExtension
+    static final ArenaExtension ARENA = new ArenaExtension();
 
-    @BeforeAll
-    static void start() {
-        arena = Arena.start();
-        api = arena.api();
+    private static Arena arena() {
+        return ARENA.arena();
     }
 
-    @AfterAll
-    static void stop() {
-        arena.close();
-    }
-
-    @AfterEach
-    void the_bystander_call_is_undisturbed() {
-        arena.bystander().assertUndisturbed();
+    private static Api api() {
+        return ARENA.arena().api();
     }
 
     /**
@@ -73,9 +63,9 @@ class AuthorizationAttacksIT {
      */
     @Test
     void ids_from_another_session_in_any_field_reach_no_one() {
-        Arena.Booking booking = arena.book(1);
-        Bystander.Ids other = arena.bystander().ids();
-        try (Arena.Call call = arena.admitted(booking, 0)) {
+        Arena.Booking booking = arena().book(1);
+        Bystander.Ids other = arena().bystander().ids();
+        try (Arena.Call call = arena().admitted(booking, 0)) {
             for (String foreign : List.of(other.therapistId(), other.clientId(), "p_doesNotExist0000000000")) {
                 call.client().send(new ClientMessage.Offer(foreign, "v=0"));
                 assertEquals("unknown-participant", call.client().nextErrorCode(WAIT));
@@ -108,9 +98,9 @@ class AuthorizationAttacksIT {
      */
     @Test
     void a_client_is_refused_every_therapist_action_and_nothing_changes() {
-        Arena.Booking booking = arena.book(2);
-        try (Arena.Call call = arena.admitted(booking, 0);
-             SignalingClient waiting = SignalingClient.join(arena.uri(), booking.clientToken(1))) {
+        Arena.Booking booking = arena().book(2);
+        try (Arena.Call call = arena().admitted(booking, 0);
+             SignalingClient waiting = SignalingClient.join(arena().uri(), booking.clientToken(1))) {
             waiting.nextOfType("welcome", WAIT);
             for (SignalingClient client : List.of(call.client(), waiting)) {
                 for (ClientMessage action : List.of(new ClientMessage.Admit(booking.clientId(1)),
@@ -136,16 +126,16 @@ class AuthorizationAttacksIT {
      */
     @Test
     void a_join_token_opens_no_http_route() {
-        Arena.Booking booking = arena.book(1);
+        Arena.Booking booking = arena().book(1);
         for (String[] route : ROUTES) {
             String path = fill(route[1], booking.sessionId(), booking.clientId(0), "u_any");
             String body = route[0].equals("GET") ? null : "{}";
-            assertEquals(401, api.send(route[0], path, booking.clientToken(0), body).status(), route[0] + " " + path);
-            assertEquals(401, api.send(route[0], path, null, body, Map.of("Cookie", "alcove_session=" + booking.clientToken(0),
-                    "Origin", arena.uri().toString().replaceAll("/$", ""))).status(), "cookie " + route[0] + " " + path);
+            assertEquals(401, api().send(route[0], path, booking.clientToken(0), body).status(), route[0] + " " + path);
+            assertEquals(401, api().send(route[0], path, null, body, Map.of("Cookie", "alcove_session=" + booking.clientToken(0),
+                    "Origin", arena().uri().toString().replaceAll("/$", ""))).status(), "cookie " + route[0] + " " + path);
         }
         // The session was not touched by any of it.
-        assertEquals("scheduled", api.getSession(arena.therapistLogin(), booking.sessionId()).path("status").asText());
+        assertEquals("scheduled", api().getSession(arena().therapistLogin(), booking.sessionId()).path("status").asText());
     }
 
     /**
@@ -155,8 +145,8 @@ class AuthorizationAttacksIT {
      */
     @Test
     void a_therapist_cannot_reach_another_therapists_session_over_http() {
-        String intruder = api.newTherapist("intruder-http@example.test");
-        Arena.Booking victim = arena.book(1);
+        String intruder = api().newTherapist("intruder-http@example.test");
+        Arena.Booking victim = arena().book(1);
         String absent = "s_doesNotExist0000000000";
         List<String[]> sessionRoutes = List.of(
                 new String[] {"GET", "/api/sessions/{s}"},
@@ -164,25 +154,25 @@ class AuthorizationAttacksIT {
                 new String[] {"POST", "/api/sessions/{s}/clients/{c}/link"},
                 new String[] {"GET", "/api/sessions/{s}/attendance"});
         for (String[] route : sessionRoutes) {
-            Api.Response foreign = api.send(route[0], fill(route[1], victim.sessionId(), victim.clientId(0), ""), intruder, null);
-            Api.Response missing = api.send(route[0], fill(route[1], absent, "p_doesNotExist0000000000", ""), intruder, null);
+            Api.Response foreign = api().send(route[0], fill(route[1], victim.sessionId(), victim.clientId(0), ""), intruder, null);
+            Api.Response missing = api().send(route[0], fill(route[1], absent, "p_doesNotExist0000000000", ""), intruder, null);
             assertEquals(404, foreign.status(), route[0] + " " + route[1] + ": " + foreign.body());
             assertEquals(missing.body(), foreign.body(), "a foreign session must look absent: " + route[1]);
         }
         for (String[] route : ROUTES) {
             if (route[1].startsWith("/api/admin/") || route[1].startsWith("/api/users")) {
                 String body = route[0].equals("GET") ? null : "{}";
-                assertEquals(403, api.send(route[0], fill(route[1], victim.sessionId(), victim.clientId(0),
+                assertEquals(403, api().send(route[0], fill(route[1], victim.sessionId(), victim.clientId(0),
                         "u_any"), intruder, body).status(), route[0] + " " + route[1]);
             }
         }
         // A therapist's list shows only their own sessions.
-        for (JsonNode session : api.send("GET", "/api/sessions", intruder, null).json().path("sessions")) {
+        for (JsonNode session : api().send("GET", "/api/sessions", intruder, null).json().path("sessions")) {
             assertFalse(session.path("id").asText().equals(victim.sessionId()), "listed a foreign session");
         }
         // The victim's session is untouched and its client link still works.
-        assertEquals("scheduled", api.getSession(arena.therapistLogin(), victim.sessionId()).path("status").asText());
-        try (SignalingClient client = SignalingClient.join(arena.uri(), victim.clientToken(0))) {
+        assertEquals("scheduled", api().getSession(arena().therapistLogin(), victim.sessionId()).path("status").asText());
+        try (SignalingClient client = SignalingClient.join(arena().uri(), victim.clientToken(0))) {
             client.nextOfType("welcome", WAIT);
         }
     }
@@ -194,9 +184,9 @@ class AuthorizationAttacksIT {
      */
     @Test
     void a_therapist_cannot_reach_another_therapists_call_over_the_socket() {
-        Arena.Booking own = arena.book(1);
-        Bystander.Ids other = arena.bystander().ids();
-        try (Arena.Call call = arena.admitted(own, 0)) {
+        Arena.Booking own = arena().book(1);
+        Bystander.Ids other = arena().bystander().ids();
+        try (Arena.Call call = arena().admitted(own, 0)) {
             for (ClientMessage message : List.of(new ClientMessage.Admit(other.clientId()),
                     new ClientMessage.Remove(other.clientId()), new ClientMessage.Decline(other.clientId()),
                     new ClientMessage.Offer(other.clientId(), "v=0"),
@@ -219,16 +209,16 @@ class AuthorizationAttacksIT {
      */
     @Test
     void an_admin_channel_never_receives_negotiation() {
-        String admin = api.loginAdmin();
-        try (SignalingClient socket = SignalingClient.join(arena.uri(), admin)) {
+        String admin = api().loginAdmin();
+        try (SignalingClient socket = SignalingClient.join(arena().uri(), admin)) {
             assertEquals("auth-failed", socket.nextErrorCode(WAIT));
             assertEquals(4002, socket.awaitClose(WAIT));
         }
-        Arena.Booking booking = arena.book(1);
+        Arena.Booking booking = arena().book(1);
         String sdp = "v=0\r\no=- 1 2 IN IP4 203.0.113.91\r\ns=-\r\nt=0 0\r\na=x-marker:admin-must-not-see\r\n";
         String candidate = "candidate:7 1 udp 2122260223 203.0.113.92 40404 typ host";
-        try (LiveViewStream live = LiveViewStream.open(arena.uri(), admin);
-             Arena.Call call = arena.admitted(booking, 0)) {
+        try (LiveViewStream live = LiveViewStream.open(arena().uri(), admin);
+             Arena.Call call = arena().admitted(booking, 0)) {
             live.await(event -> event.toString().contains(booking.sessionId()), WAIT);
             call.therapist().send(new ClientMessage.Offer(booking.clientId(0), sdp));
             assertEquals(sdp, call.client().nextOfType("offer", WAIT).path("sdp").asText());
@@ -252,30 +242,30 @@ class AuthorizationAttacksIT {
      */
     @Test
     void an_admin_never_obtains_a_link_into_a_session() {
-        String admin = api.loginAdmin();
-        String therapistId = arena.server().users().findByEmail(arena.therapistEmail()).orElseThrow().id();
-        Api.Response booked = api.send("POST", "/api/sessions", admin, "{\"startsAt\":\"" + arena.now()
+        String admin = api().loginAdmin();
+        String therapistId = arena().server().users().findByEmail(arena().therapistEmail()).orElseThrow().id();
+        Api.Response booked = api().send("POST", "/api/sessions", admin, "{\"startsAt\":\"" + arena().now()
                 + "\",\"durationMinutes\":50,\"clients\":[{\"name\":\"" + Arena.CLIENT_NAME_PREFIX
                 + " Booked\"}],\"therapistId\":\"" + therapistId + "\"}");
         assertEquals(201, booked.status(), booked.body());
         String sessionId = booked.json().path("id").asText();
         String clientId = booked.json().path("clientLinks").get(0).path("clientId").asText();
-        String therapistLink = api.getSession(arena.therapistLogin(), sessionId).path("clientLinks").get(0)
+        String therapistLink = api().getSession(arena().therapistLogin(), sessionId).path("clientLinks").get(0)
                 .path("link").asText();
         List<Api.Response> answers = List.of(booked,
-                api.send("GET", "/api/sessions/" + sessionId, admin, null),
-                api.send("GET", "/api/sessions", admin, null),
-                api.send("POST", "/api/sessions/" + sessionId + "/clients/" + clientId + "/link", admin, null));
+                api().send("GET", "/api/sessions/" + sessionId, admin, null),
+                api().send("GET", "/api/sessions", admin, null),
+                api().send("POST", "/api/sessions/" + sessionId + "/clients/" + clientId + "/link", admin, null));
         for (Api.Response answer : answers) {
             assertTrue(answer.status() < 300, answer.body());
             assertFalse(answer.body().contains("/join#"), "an admin received a link: " + answer.body());
         }
         // The admin's reissue revoked the link the therapist had; the therapist has the new one.
-        try (SignalingClient old = SignalingClient.join(arena.uri(), Api.tokenOf(therapistLink))) {
+        try (SignalingClient old = SignalingClient.join(arena().uri(), Api.tokenOf(therapistLink))) {
             assertEquals("link-reissued", old.nextErrorCode(WAIT));
         }
-        String fresh = api.getSession(arena.therapistLogin(), sessionId).path("clientLinks").get(0).path("link").asText();
-        try (SignalingClient client = SignalingClient.join(arena.uri(), Api.tokenOf(fresh))) {
+        String fresh = api().getSession(arena().therapistLogin(), sessionId).path("clientLinks").get(0).path("link").asText();
+        try (SignalingClient client = SignalingClient.join(arena().uri(), Api.tokenOf(fresh))) {
             assertEquals("waiting", client.nextOfType("welcome", WAIT).path("state").asText());
         }
     }
@@ -286,32 +276,32 @@ class AuthorizationAttacksIT {
      */
     @Test
     void absent_and_forbidden_ids_get_the_same_answer() {
-        String intruder = api.newTherapist("intruder-ids@example.test");
-        Arena.Booking victim = arena.book(1);
-        Arena.Booking own = arena.book(intruder, arena.now(), 50, 1);
+        String intruder = api().newTherapist("intruder-ids@example.test");
+        Arena.Booking victim = arena().book(1);
+        Arena.Booking own = arena().book(intruder, arena().now(), 50, 1);
         // A client of someone else's session, addressed through the intruder's own session.
-        Api.Response foreignClient = api.send("POST", "/api/sessions/" + own.sessionId() + "/clients/"
+        Api.Response foreignClient = api().send("POST", "/api/sessions/" + own.sessionId() + "/clients/"
                 + victim.clientId(0) + "/link", intruder, null);
-        Api.Response absentClient = api.send("POST", "/api/sessions/" + own.sessionId()
+        Api.Response absentClient = api().send("POST", "/api/sessions/" + own.sessionId()
                 + "/clients/p_doesNotExist0000000000/link", intruder, null);
         assertEquals(404, foreignClient.status());
         assertEquals(absentClient.body(), foreignClient.body());
         // The therapist seat of one's own session is not a client whose link can be reissued.
-        Api.Response therapistSeat = api.send("POST", "/api/sessions/" + own.sessionId() + "/clients/"
+        Api.Response therapistSeat = api().send("POST", "/api/sessions/" + own.sessionId() + "/clients/"
                 + own.therapistId() + "/link", intruder, null);
         assertEquals(absentClient.body(), therapistSeat.body());
         // Accounts: a therapist gets the same refusal whether the account exists or not.
-        String existing = arena.server().users().findByEmail(arena.therapistEmail()).orElseThrow().id();
+        String existing = arena().server().users().findByEmail(arena().therapistEmail()).orElseThrow().id();
         for (String action : List.of("disable", "enable", "password")) {
-            Api.Response real = api.send("POST", "/api/users/" + existing + "/" + action, intruder, "{}");
-            Api.Response none = api.send("POST", "/api/users/u_doesNotExist0000000000/" + action, intruder, "{}");
+            Api.Response real = api().send("POST", "/api/users/" + existing + "/" + action, intruder, "{}");
+            Api.Response none = api().send("POST", "/api/users/u_doesNotExist0000000000/" + action, intruder, "{}");
             assertEquals(403, real.status());
             assertEquals(none.body(), real.body(), action);
         }
         // The victim's client link was not reissued by any of this.
-        assertTrue(arena.server().sessions().participants(victim.sessionId()).stream()
+        assertTrue(arena().server().sessions().participants(victim.sessionId()).stream()
                 .filter(p -> p.role() == Role.client).map(ParticipantRecord::id).anyMatch(victim.clientId(0)::equals));
-        try (SignalingClient client = SignalingClient.join(arena.uri(), victim.clientToken(0))) {
+        try (SignalingClient client = SignalingClient.join(arena().uri(), victim.clientToken(0))) {
             client.nextOfType("welcome", WAIT);
         }
     }

@@ -3,10 +3,8 @@ package org.alcove.server.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,30 +26,20 @@ class LinkReplayAttacksIT {
     private static final Duration WAIT = Arena.WAIT;
     private static final int STORM = 16;
 
-    private static Arena arena;
+    @RegisterExtension
+    static final ArenaExtension ARENA = new ArenaExtension();
 
-    @BeforeAll
-    static void start() {
-        arena = Arena.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        arena.close();
-    }
-
-    @AfterEach
-    void the_bystander_call_is_undisturbed() {
-        arena.bystander().assertUndisturbed();
+    private static Arena arena() {
+        return ARENA.arena();
     }
 
     /** Attack: replay a client link after the therapist reissued it. Outcome: {@code link-reissued}, close 4006; the new link works. */
     @Test
     void a_replaced_link_stays_dead() {
-        Arena.Booking booking = arena.book(1);
-        String fresh = arena.reissue(booking, 0);
+        Arena.Booking booking = arena().book(1);
+        String fresh = arena().reissue(booking, 0);
         assertRefused(booking.clientToken(0), null, "link-reissued", 4006);
-        try (SignalingClient client = SignalingClient.join(arena.uri(), fresh)) {
+        try (SignalingClient client = SignalingClient.join(arena().uri(), fresh)) {
             assertEquals("waiting", client.nextOfType("welcome", WAIT).path("state").asText());
         }
         assertRefused(booking.clientToken(0), null, "link-reissued", 4006);
@@ -60,8 +48,8 @@ class LinkReplayAttacksIT {
     /** Attack: replay the therapist's and a client's link after cancellation. Outcome: {@code session-cancelled}, close 4005, for both. */
     @Test
     void a_cancelled_sessions_links_stay_dead() {
-        Arena.Booking booking = arena.book(1);
-        arena.cancel(booking);
+        Arena.Booking booking = arena().book(1);
+        arena().cancel(booking);
         assertRefused(booking.clientToken(0), null, "session-cancelled", 4005);
         assertRefused(booking.therapistToken(), null, "session-cancelled", 4005);
     }
@@ -72,9 +60,9 @@ class LinkReplayAttacksIT {
      */
     @Test
     void a_removed_client_cannot_come_back_even_with_its_resume_key_inside_the_grace_period() {
-        Arena.Booking booking = arena.book(1);
-        try (SignalingClient therapist = SignalingClient.join(arena.uri(), booking.therapistToken());
-             SignalingClient client = SignalingClient.join(arena.uri(), booking.clientToken(0))) {
+        Arena.Booking booking = arena().book(1);
+        try (SignalingClient therapist = SignalingClient.join(arena().uri(), booking.therapistToken());
+             SignalingClient client = SignalingClient.join(arena().uri(), booking.clientToken(0))) {
             therapist.nextOfType("welcome", WAIT);
             String resumeKey = client.nextOfType("welcome", WAIT).path("resumeKey").asText();
             therapist.send(new ClientMessage.Admit(booking.clientId(0)));
@@ -95,10 +83,10 @@ class LinkReplayAttacksIT {
      */
     @Test
     void a_client_removed_while_reconnecting_cannot_resume() {
-        Arena.Booking booking = arena.book(1);
-        try (SignalingClient therapist = SignalingClient.join(arena.uri(), booking.therapistToken())) {
+        Arena.Booking booking = arena().book(1);
+        try (SignalingClient therapist = SignalingClient.join(arena().uri(), booking.therapistToken())) {
             therapist.nextOfType("welcome", WAIT);
-            SignalingClient client = SignalingClient.join(arena.uri(), booking.clientToken(0));
+            SignalingClient client = SignalingClient.join(arena().uri(), booking.clientToken(0));
             String resumeKey = client.nextOfType("welcome", WAIT).path("resumeKey").asText();
             therapist.send(new ClientMessage.Admit(booking.clientId(0)));
             client.nextOfType("roster", WAIT);
@@ -114,9 +102,9 @@ class LinkReplayAttacksIT {
     /** Attack: replay a declined client's link. Outcome: {@code declined}, close 4008. */
     @Test
     void a_declined_link_stays_dead() {
-        Arena.Booking booking = arena.book(1);
-        try (SignalingClient therapist = SignalingClient.join(arena.uri(), booking.therapistToken());
-             SignalingClient client = SignalingClient.join(arena.uri(), booking.clientToken(0))) {
+        Arena.Booking booking = arena().book(1);
+        try (SignalingClient therapist = SignalingClient.join(arena().uri(), booking.therapistToken());
+             SignalingClient client = SignalingClient.join(arena().uri(), booking.clientToken(0))) {
             therapist.nextOfType("welcome", WAIT);
             String resumeKey = client.nextOfType("welcome", WAIT).path("resumeKey").asText();
             therapist.send(new ClientMessage.Decline(booking.clientId(0)));
@@ -132,8 +120,8 @@ class LinkReplayAttacksIT {
      */
     @Test
     void an_ended_sessions_links_stay_dead() {
-        Arena.Booking booking = arena.book(1);
-        try (Arena.Call call = arena.admitted(booking, 0)) {
+        Arena.Booking booking = arena().book(1);
+        try (Arena.Call call = arena().admitted(booking, 0)) {
             call.therapist().send(new ClientMessage.End());
             assertEquals(4010, call.client().awaitClose(WAIT));
             assertEquals(4010, call.therapist().awaitClose(WAIT));
@@ -148,8 +136,8 @@ class LinkReplayAttacksIT {
      */
     @Test
     void a_second_device_on_a_live_link_is_refused_and_the_first_keeps_its_call() {
-        Arena.Booking booking = arena.book(1);
-        try (Arena.Call call = arena.admitted(booking, 0)) {
+        Arena.Booking booking = arena().book(1);
+        try (Arena.Call call = arena().admitted(booking, 0)) {
             assertRefused(booking.clientToken(0), null, "seat-taken", 4009);
             assertRefused(booking.clientToken(0), "not-the-resume-key", "seat-taken", 4009);
             call.therapist().send(new ClientMessage.Offer(booking.clientId(0), "v=0 first device"));
@@ -169,8 +157,8 @@ class LinkReplayAttacksIT {
      */
     @Test
     void a_rejoin_storm_on_one_link_seats_exactly_one_device() throws Exception {
-        Arena.Booking booking = arena.book(1);
-        try (Arena.Call call = arena.admitted(booking, 0)) {
+        Arena.Booking booking = arena().book(1);
+        try (Arena.Call call = arena().admitted(booking, 0)) {
             List<SignalingClient> storm = joinAtOnce(booking.clientToken(0));
             try {
                 for (SignalingClient device : storm) {
@@ -213,7 +201,7 @@ class LinkReplayAttacksIT {
         try {
             List<CompletableFuture<SignalingClient>> joins = new ArrayList<>();
             for (int i = 0; i < STORM; i++) {
-                joins.add(CompletableFuture.supplyAsync(() -> SignalingClient.join(arena.uri(), token), pool));
+                joins.add(CompletableFuture.supplyAsync(() -> SignalingClient.join(arena().uri(), token), pool));
             }
             List<SignalingClient> devices = new ArrayList<>();
             for (CompletableFuture<SignalingClient> join : joins) {
@@ -258,7 +246,7 @@ class LinkReplayAttacksIT {
     }
 
     private static void assertRefused(String token, String resumeKey, String code, int closeCode) {
-        try (SignalingClient socket = SignalingClient.join(arena.uri(), token, resumeKey)) {
+        try (SignalingClient socket = SignalingClient.join(arena().uri(), token, resumeKey)) {
             assertEquals(code, socket.nextErrorCode(WAIT), socket.types().toString());
             assertEquals(closeCode, socket.awaitClose(WAIT));
             assertTrue(socket.types().stream().noneMatch("welcome"::equals), "refused links get no welcome");
