@@ -5,6 +5,7 @@ import org.alcove.server.store.AuditEvent;
 import org.alcove.server.store.ParticipantStatus;
 import org.alcove.server.store.SessionStatus;
 import org.alcove.server.testing.Api;
+import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.server.testing.TestServer;
 import org.alcove.signaling.protocol.ClientMessage;
@@ -47,7 +48,7 @@ class AdminActionsIT {
 
     @Test
     void ending_a_live_session_shows_the_reason_to_the_therapist_and_ends_it_for_everyone() {
-        Booking booking = Booking.book(server, therapist, "Client A");
+        BookedSession booking = BookedSession.book(server, therapist, server.clock().instant(), 50, "Client A");
         try (SignalingClient t = SignalingClient.join(server.uri(), booking.therapistToken());
              SignalingClient c = SignalingClient.join(server.uri(), booking.clientToken(0))) {
             t.nextOfType("welcome", WAIT);
@@ -78,7 +79,7 @@ class AdminActionsIT {
 
     @Test
     void ending_a_session_nobody_joined_stores_the_end() {
-        Booking booking = Booking.book(server, therapist, "Client A");
+        BookedSession booking = BookedSession.book(server, therapist, server.clock().instant(), 50, "Client A");
         Api.expect(204, end(booking, "Booked by mistake"));
         assertEquals(SessionStatus.ENDED, stored(booking).status());
         assertEquals(409, end(booking, "again").status());
@@ -90,7 +91,7 @@ class AdminActionsIT {
 
     @Test
     void removing_a_client_in_the_call_tells_the_therapist_and_bars_the_link() {
-        Booking booking = Booking.book(server, therapist, "Client A", "Client B");
+        BookedSession booking = BookedSession.book(server, therapist, server.clock().instant(), 50, "Client A", "Client B");
         try (SignalingClient t = SignalingClient.join(server.uri(), booking.therapistToken());
              SignalingClient c = SignalingClient.join(server.uri(), booking.clientToken(0))) {
             t.nextOfType("welcome", WAIT);
@@ -122,7 +123,7 @@ class AdminActionsIT {
 
     @Test
     void removing_a_client_with_no_live_room_stores_the_removal() {
-        Booking booking = Booking.book(server, therapist, "Client A");
+        BookedSession booking = BookedSession.book(server, therapist, server.clock().instant(), 50, "Client A");
         Api.expect(204, remove(booking, booking.clientId(0), "Duplicate booking"));
         assertEquals(ParticipantStatus.REMOVED, participantStatus(booking, booking.clientId(0)));
         try (SignalingClient c = SignalingClient.join(server.uri(), booking.clientToken(0))) {
@@ -132,8 +133,8 @@ class AdminActionsIT {
 
     @Test
     void the_therapist_cannot_be_removed_and_unknown_ids_are_not_found() {
-        Booking booking = Booking.book(server, therapist, "Client A");
-        Api.Response therapistRemoval = remove(booking, booking.therapistParticipantId(), "why not");
+        BookedSession booking = BookedSession.book(server, therapist, server.clock().instant(), 50, "Client A");
+        Api.Response therapistRemoval = remove(booking, booking.therapistId(), "why not");
         assertEquals(409, therapistRemoval.status());
         assertEquals("urn:alcove:problem:not-removable", therapistRemoval.json().path("type").asText());
         assertEquals(404, remove(booking, "p_nobody", "x").status());
@@ -142,7 +143,7 @@ class AdminActionsIT {
 
     @Test
     void a_reason_of_1_to_500_characters_is_required() {
-        Booking booking = Booking.book(server, therapist, "Client A");
+        BookedSession booking = BookedSession.book(server, therapist, server.clock().instant(), 50, "Client A");
         for (String body : List.of("{}", "{\"reason\":\"   \"}", "{\"reason\":\"" + "x".repeat(501) + "\"}", "{\"reason\":5}")) {
             Api.Response response = api.send("POST", "/api/admin/sessions/" + booking.sessionId() + "/end", admin, body);
             assertEquals(400, response.status(), body);
@@ -156,7 +157,7 @@ class AdminActionsIT {
 
     @Test
     void therapists_get_403_anonymous_callers_401_and_cookie_changes_need_a_same_origin() {
-        Booking booking = Booking.book(server, therapist, "Client A");
+        BookedSession booking = BookedSession.book(server, therapist, server.clock().instant(), 50, "Client A");
         String endPath = "/api/admin/sessions/" + booking.sessionId() + "/end";
         String removePath = "/api/admin/sessions/" + booking.sessionId() + "/participants/" + booking.clientId(0) + "/remove";
         String body = "{\"reason\":\"r\"}";
@@ -173,29 +174,29 @@ class AdminActionsIT {
                 Map.of("Cookie", "alcove_session=" + admin, "Origin", server.uri().toString())));
     }
 
-    private Api.Response end(Booking booking, String reason) {
+    private Api.Response end(BookedSession booking, String reason) {
         return api.send("POST", "/api/admin/sessions/" + booking.sessionId() + "/end", admin,
                 Api.JSON.createObjectNode().put("reason", reason).toString());
     }
 
-    private Api.Response remove(Booking booking, String participantId, String reason) {
+    private Api.Response remove(BookedSession booking, String participantId, String reason) {
         return api.send("POST", "/api/admin/sessions/" + booking.sessionId() + "/participants/" + participantId
                 + "/remove", admin, Api.JSON.createObjectNode().put("reason", reason).toString());
     }
 
-    private org.alcove.server.store.SessionRecord stored(Booking booking) {
+    private org.alcove.server.store.SessionRecord stored(BookedSession booking) {
         return server.server().sessions().find(booking.sessionId()).orElseThrow();
     }
 
-    private ParticipantStatus participantStatus(Booking booking, String id) {
+    private ParticipantStatus participantStatus(BookedSession booking, String id) {
         return server.server().sessions().findParticipant(booking.sessionId(), id).orElseThrow().status();
     }
 
-    private List<String> events(Booking booking) {
+    private List<String> events(BookedSession booking) {
         return server.server().audit().forSession(booking.sessionId()).stream().map(AuditEvent::event).toList();
     }
 
-    private AuditEvent auditRow(Booking booking, String event) {
+    private AuditEvent auditRow(BookedSession booking, String event) {
         return server.server().audit().forSession(booking.sessionId()).stream()
                 .filter(e -> e.event().equals(event)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + event + " row in " + events(booking)));

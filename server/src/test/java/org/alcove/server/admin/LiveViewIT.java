@@ -2,6 +2,7 @@ package org.alcove.server.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.server.testing.Api;
+import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.LiveViewStream;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.server.testing.TestServer;
@@ -42,7 +43,7 @@ class LiveViewIT {
 
     @Test
     void the_live_view_follows_a_client_joining_waiting_being_admitted_and_leaving() {
-        Booking booking = Booking.book(server, therapist, CLIENT_NAME);
+        BookedSession booking = BookedSession.book(server, therapist, server.clock().instant(), 50, CLIENT_NAME);
         try (LiveViewStream live = LiveViewStream.open(server.uri(), admin);
              SignalingClient t = SignalingClient.join(server.uri(), booking.therapistToken())) {
             assertTrue(live.contentType().startsWith("text/event-stream"), live.contentType());
@@ -66,10 +67,10 @@ class LiveViewIT {
             assertEquals(0, admitted.path("waiting").size());
             assertEquals("connected", participant(admitted, booking.clientId(0)).path("state").asText());
 
-            c.send(new ClientMessage.Quality(booking.therapistParticipantId(), 85, 1.5, true));
+            c.send(new ClientMessage.Quality(booking.therapistId(), 85, 1.5, true));
             JsonNode quality = participant(session(live.await(view -> participant(session(view, booking),
                     booking.clientId(0)).path("quality").size() == 1, WAIT), booking), booking.clientId(0)).path("quality").get(0);
-            assertEquals(booking.therapistParticipantId(), quality.path("peerId").asText());
+            assertEquals(booking.therapistId(), quality.path("peerId").asText());
             assertEquals(85, quality.path("rttMs").asInt());
             assertEquals(1.5, quality.path("lossPercent").asDouble());
             assertTrue(quality.path("relayed").asBoolean());
@@ -97,7 +98,7 @@ class LiveViewIT {
         String id = api.createUser("second-admin@example.test", "Second Admin", "admin", "second-admin-password")
                 .path("id").asText();
         String second = api.login("second-admin@example.test", "second-admin-password");
-        Booking booking = Booking.book(server, therapist, CLIENT_NAME);
+        BookedSession booking = BookedSession.book(server, therapist, server.clock().instant(), 50, CLIENT_NAME);
         try (LiveViewStream live = LiveViewStream.open(server.uri(), second)) {
             live.await(view -> true, WAIT);
             Api.expect(200, api.send("POST", "/api/users/" + id + "/disable", admin, null));
@@ -111,7 +112,7 @@ class LiveViewIT {
 
     @Test
     void relayed_negotiation_never_reaches_the_live_view() {
-        Booking booking = Booking.book(server, therapist, CLIENT_NAME);
+        BookedSession booking = BookedSession.book(server, therapist, server.clock().instant(), 50, CLIENT_NAME);
         String sdp = "v=0\r\no=- 46117 2 IN IP4 127.0.0.1\r\na=fingerprint:sha-256 AB:CD\r\na=ice-ufrag:Zq9x\r\n";
         String candidate = "candidate:842163049 1 udp 1677729535 192.0.2.7 46154 typ srflx";
         try (LiveViewStream live = LiveViewStream.open(server.uri(), admin);
@@ -123,10 +124,10 @@ class LiveViewIT {
             c.nextOfType("roster", WAIT);
             t.send(new ClientMessage.Offer(booking.clientId(0), sdp));
             assertEquals(sdp, c.nextOfType("offer", WAIT).path("sdp").asText());
-            c.send(new ClientMessage.Answer(booking.therapistParticipantId(), sdp));
-            c.send(new ClientMessage.Candidate(booking.therapistParticipantId(), candidate, "0", 0));
+            c.send(new ClientMessage.Answer(booking.therapistId(), sdp));
+            c.send(new ClientMessage.Candidate(booking.therapistId(), candidate, "0", 0));
             assertEquals(candidate, t.nextOfType("candidate", WAIT).path("candidate").asText());
-            c.send(new ClientMessage.Quality(booking.therapistParticipantId(), 33, 0.0, false));
+            c.send(new ClientMessage.Quality(booking.therapistId(), 33, 0.0, false));
             live.await(view -> view.toString().contains("\"rttMs\":33"), WAIT);
 
             String raw = live.rawText();
@@ -138,7 +139,7 @@ class LiveViewIT {
 
     @Test
     void the_active_sessions_snapshot_has_the_same_shape_as_a_push_event() {
-        Booking booking = Booking.book(server, therapist, CLIENT_NAME);
+        BookedSession booking = BookedSession.book(server, therapist, server.clock().instant(), 50, CLIENT_NAME);
         try (SignalingClient t = SignalingClient.join(server.uri(), booking.therapistToken());
              SignalingClient c = SignalingClient.join(server.uri(), booking.clientToken(0))) {
             t.nextOfType("welcome", WAIT);
@@ -158,7 +159,7 @@ class LiveViewIT {
 
     @Test
     void sessions_without_a_live_room_are_not_listed() {
-        Booking.book(server, therapist, CLIENT_NAME);
+        BookedSession.book(server, therapist, server.clock().instant(), 50, CLIENT_NAME);
         JsonNode view = Api.expect(200, api.send("GET", "/api/admin/sessions/active", admin, null));
         assertEquals(0, view.path("sessions").size());
     }
@@ -178,7 +179,7 @@ class LiveViewIT {
                 .findFirst().orElseThrow().path("resumeKey").asText();
     }
 
-    static JsonNode session(JsonNode view, Booking booking) {
+    static JsonNode session(JsonNode view, BookedSession booking) {
         for (JsonNode s : view.path("sessions")) {
             if (s.path("sessionId").asText().equals(booking.sessionId())) {
                 return s;
@@ -199,12 +200,12 @@ class LiveViewIT {
         return Api.JSON.missingNode();
     }
 
-    private static int waitingCount(JsonNode view, Booking booking) {
+    private static int waitingCount(JsonNode view, BookedSession booking) {
         JsonNode s = session(view, booking);
         return s == null ? -1 : s.path("waiting").size();
     }
 
-    private static int clientsInCall(JsonNode view, Booking booking) {
+    private static int clientsInCall(JsonNode view, BookedSession booking) {
         JsonNode s = session(view, booking);
         return s == null ? -1 : s.path("inCall").path("client").asInt();
     }

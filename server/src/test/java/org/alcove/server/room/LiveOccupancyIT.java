@@ -1,6 +1,7 @@
 package org.alcove.server.room;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +30,7 @@ class LiveOccupancyIT {
 
     @Test
     void session_json_shows_who_waits_and_who_is_in_the_call() {
-        LiveFixture.Booking booking = live.book(1);
+        BookedSession booking = live.book(1);
         assertFalse(live.sessionView(booking).has("live"), "no live room before anyone joins");
 
         try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken());

@@ -1,6 +1,7 @@
 package org.alcove.server.room;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +31,7 @@ class SeatsIT {
 
     @Test
     void a_dropped_client_resumes_within_the_grace_period_without_waiting_again() {
-        LiveFixture.Booking booking = live.book(1);
+        BookedSession booking = live.book(1);
         try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken())) {
             therapist.nextOfType("welcome", WAIT);
             SignalingClient first = SignalingClient.join(live.uri(), booking.clientToken(0));
@@ -55,7 +56,7 @@ class SeatsIT {
 
     @Test
     void a_client_gone_longer_than_the_grace_period_has_left_and_must_wait_again() {
-        LiveFixture.Booking booking = live.book(1);
+        BookedSession booking = live.book(1);
         try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken())) {
             therapist.nextOfType("welcome", WAIT);
             SignalingClient first = SignalingClient.join(live.uri(), booking.clientToken(0));
@@ -80,7 +81,7 @@ class SeatsIT {
 
     @Test
     void a_second_device_without_the_resume_key_is_refused_and_the_first_is_undisturbed() {
-        LiveFixture.Booking booking = live.book(1);
+        BookedSession booking = live.book(1);
         try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken());
              SignalingClient first = SignalingClient.join(live.uri(), booking.clientToken(0))) {
             therapist.nextOfType("welcome", WAIT);
@@ -102,7 +103,7 @@ class SeatsIT {
 
     @Test
     void a_therapist_who_reconnects_replaces_the_old_connection_and_is_never_locked_out() {
-        LiveFixture.Booking booking = live.book(1);
+        BookedSession booking = live.book(1);
         try (SignalingClient old = SignalingClient.join(live.uri(), booking.therapistToken());
              SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0))) {
             old.nextOfType("welcome", WAIT);

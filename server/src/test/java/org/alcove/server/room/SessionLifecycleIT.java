@@ -2,6 +2,7 @@ package org.alcove.server.room;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.server.store.AuditEvent;
+import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +36,7 @@ class SessionLifecycleIT {
 
     @Test
     void cancelling_a_session_disconnects_everyone_and_keeps_them_out() {
-        LiveFixture.Booking booking = live.book(1);
+        BookedSession booking = live.book(1);
         try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken());
              SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0))) {
             therapist.nextOfType("welcome", WAIT);
@@ -56,7 +57,7 @@ class SessionLifecycleIT {
 
     @Test
     void a_reissued_link_replaces_the_old_one_everywhere() {
-        LiveFixture.Booking booking = live.book(1);
+        BookedSession booking = live.book(1);
         try (SignalingClient old = SignalingClient.join(live.uri(), booking.clientToken(0))) {
             old.nextOfType("welcome", WAIT);
             String fresh = live.reissue(booking, 0);
@@ -76,7 +77,7 @@ class SessionLifecycleIT {
 
     @Test
     void the_therapist_extends_then_ends_and_the_links_stop_working() {
-        LiveFixture.Booking booking = live.book(1);
+        BookedSession booking = live.book(1);
         try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken());
              SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0))) {
             Instant endsAt = Instant.parse(therapist.nextOfType("welcome", WAIT).path("endsAt").asText());
@@ -106,7 +107,7 @@ class SessionLifecycleIT {
 
     @Test
     void everyone_is_warned_before_the_end_and_disconnected_when_time_is_up() {
-        LiveFixture.Booking booking = live.book(live.now(), 30, 1);
+        BookedSession booking = live.book(live.now(), 30, 1);
         try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken());
              SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0))) {
             Instant endsAt = Instant.parse(therapist.nextOfType("welcome", WAIT).path("endsAt").asText());
@@ -128,7 +129,7 @@ class SessionLifecycleIT {
 
     @Test
     void the_audit_trail_records_join_admit_decline_leave_and_end_with_opaque_ids_only() {
-        LiveFixture.Booking booking = live.book(2);
+        BookedSession booking = live.book(2);
         try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken());
              SignalingClient admitted = SignalingClient.join(live.uri(), booking.clientToken(0));
              SignalingClient declined = SignalingClient.join(live.uri(), booking.clientToken(1))) {
@@ -160,7 +161,7 @@ class SessionLifecycleIT {
         }
     }
 
-    private static Set<String> events(LiveFixture.Booking booking) {
+    private static Set<String> events(BookedSession booking) {
         return live.audit(booking.sessionId()).stream().map(AuditEvent::event).collect(Collectors.toSet());
     }
 }

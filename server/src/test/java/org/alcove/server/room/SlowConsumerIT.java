@@ -1,5 +1,6 @@
 package org.alcove.server.room;
 
+import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -34,7 +35,7 @@ class SlowConsumerIT {
         Map<String, String> settings = Map.of("ws.queue-messages", "8", "ws.write-timeout", "PT2S",
                 "ws.rate-per-second", "1000", "ws.rate-burst", "1000");
         try (LiveFixture live = LiveFixture.start(settings)) {
-            LiveFixture.Booking booking = live.book(1);
+            BookedSession booking = live.book(1);
             WebSocketClient jetty = new WebSocketClient();
             jetty.start();
             try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken())) {

@@ -2,6 +2,7 @@ package org.alcove.server.room;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.server.store.AuditEvent;
+import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.SignalingClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +35,7 @@ class SocketAuthIT {
 
     @Test
     void a_valid_token_gets_a_welcome_with_the_seat_from_the_token() {
-        LiveFixture.Booking booking = live.book(1);
+        BookedSession booking = live.book(1);
         try (SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0))) {
             JsonNode welcome = client.nextOfType("welcome", WAIT);
             assertEquals(booking.clientId(0), welcome.path("participantId").asText());
@@ -64,8 +65,8 @@ class SocketAuthIT {
 
     @Test
     void garbage_forged_and_tampered_tokens_all_get_the_same_generic_refusal() {
-        LiveFixture.Booking mine = live.book(1);
-        LiveFixture.Booking other = live.book(1);
+        BookedSession mine = live.book(1);
+        BookedSession other = live.book(1);
         String token = mine.clientToken(0);
         String[] parts = token.split("\\.");
         String forgedSignature = parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding()
@@ -88,7 +89,7 @@ class SocketAuthIT {
     @Test
     void a_link_used_too_early_is_told_when_the_session_starts() {
         Instant startsAt = live.now().plus(Duration.ofHours(3));
-        LiveFixture.Booking later = live.book(startsAt, 50, 1);
+        BookedSession later = live.book(startsAt, 50, 1);
         try (SignalingClient client = SignalingClient.join(live.uri(), later.clientToken(0))) {
             JsonNode error = client.nextOfType("error", WAIT);
             assertEquals("not-yet-open", error.path("code").asText());
@@ -100,7 +101,7 @@ class SocketAuthIT {
     @Test
     void a_link_used_after_the_session_is_over_has_expired() {
         Instant startsAt = live.now().plus(Duration.ofMinutes(5));
-        LiveFixture.Booking booking = live.book(startsAt, 30, 1);
+        BookedSession booking = live.book(startsAt, 30, 1);
         live.advance(Duration.ofMinutes(5 + 30 + 11));
         try (SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0))) {
             assertEquals("link-expired", client.nextErrorCode(WAIT));
@@ -110,7 +111,7 @@ class SocketAuthIT {
 
     @Test
     void every_auth_failure_is_audited_without_the_token() {
-        LiveFixture.Booking booking = live.book(1);
+        BookedSession booking = live.book(1);
         live.cancel(booking);
         try (SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0))) {
             assertEquals(4005, client.awaitClose(WAIT));

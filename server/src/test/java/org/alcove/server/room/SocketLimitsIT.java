@@ -1,6 +1,7 @@
 package org.alcove.server.room;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +32,7 @@ class SocketLimitsIT {
 
     @Test
     void a_message_over_64_kib_closes_the_socket_with_1009() {
-        LiveFixture.Booking booking = live.book(1);
+        BookedSession booking = live.book(1);
         try (SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0))) {
             client.nextOfType("welcome", WAIT);
             client.send("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(64 * 1024) + "\"}");
@@ -41,7 +42,7 @@ class SocketLimitsIT {
 
     @Test
     void messages_over_the_rate_are_dropped_with_an_error_and_a_flood_closes_the_socket() {
-        LiveFixture.Booking booking = live.book(1);
+        BookedSession booking = live.book(1);
         try (SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0))) {
             client.nextOfType("welcome", WAIT);
             for (int i = 0; i < 25; i++) {
@@ -67,8 +68,8 @@ class SocketLimitsIT {
 
     @Test
     void bad_messages_each_get_their_error_and_leave_the_connection_and_other_sessions_alone() {
-        LiveFixture.Booking booking = live.book(1);
-        LiveFixture.Booking other = live.book(1);
+        BookedSession booking = live.book(1);
+        BookedSession other = live.book(1);
         try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken());
              SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0));
              SignalingClient otherTherapist = SignalingClient.join(live.uri(), other.therapistToken());
@@ -107,7 +108,7 @@ class SocketLimitsIT {
 
     @Test
     void a_binary_frame_is_refused_with_an_error_and_a_large_one_closes_with_1009() {
-        LiveFixture.Booking booking = live.book(1);
+        BookedSession booking = live.book(1);
         try (SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0))) {
             client.nextOfType("welcome", WAIT);
             client.sendBinary(new byte[]{1, 2, 3});

@@ -1,5 +1,6 @@
 package org.alcove.server.room;
 
+import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class TransportIT {
     @Test
     void the_server_pings_and_a_quiet_client_that_answers_stays_connected() throws InterruptedException {
         try (LiveFixture live = LiveFixture.start(FAST_KEEPALIVE)) {
-            LiveFixture.Booking booking = live.book(1);
+            BookedSession booking = live.book(1);
             try (SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0))) {
                 client.nextOfType("welcome", WAIT);
                 Thread.sleep(4500);
@@ -33,7 +34,7 @@ class TransportIT {
     @Test
     void a_client_that_stops_answering_pings_is_dropped_and_its_seat_held() {
         try (LiveFixture live = LiveFixture.start(FAST_KEEPALIVE)) {
-            LiveFixture.Booking booking = live.book(1);
+            BookedSession booking = live.book(1);
             try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken());
                  SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0))) {
                 therapist.nextOfType("welcome", WAIT);
@@ -53,7 +54,7 @@ class TransportIT {
     @Test
     void stopping_the_server_closes_every_socket_with_1001() {
         LiveFixture live = LiveFixture.start();
-        LiveFixture.Booking booking = live.book(1);
+        BookedSession booking = live.book(1);
         try (SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0))) {
             client.nextOfType("welcome", WAIT);
             live.close();

@@ -1,6 +1,7 @@
 package org.alcove.server.room;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +32,7 @@ class WaitingRoomIT {
 
     @Test
     void a_waiting_client_learns_nothing_while_others_negotiate() throws InterruptedException {
-        LiveFixture.Booking booking = live.book(2);
+        BookedSession booking = live.book(2);
         try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken());
              SignalingClient admitted = SignalingClient.join(live.uri(), booking.clientToken(0))) {
             therapist.nextOfType("welcome", WAIT);
@@ -64,7 +65,7 @@ class WaitingRoomIT {
 
     @Test
     void relayed_messages_carry_the_sender_stamped_by_the_server_whatever_the_client_claims() {
-        LiveFixture.Booking booking = live.book(2);
+        BookedSession booking = live.book(2);
         try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken());
              SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0));
              SignalingClient other = SignalingClient.join(live.uri(), booking.clientToken(1))) {
@@ -100,7 +101,7 @@ class WaitingRoomIT {
 
     @Test
     void a_declined_client_is_closed_and_the_link_cannot_come_back() {
-        LiveFixture.Booking booking = live.book(1);
+        BookedSession booking = live.book(1);
         try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken());
              SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0))) {
             therapist.nextOfType("welcome", WAIT);
@@ -122,7 +123,7 @@ class WaitingRoomIT {
 
     @Test
     void a_removed_client_is_closed_the_others_see_it_leave_and_the_link_cannot_come_back() {
-        LiveFixture.Booking booking = live.book(1);
+        BookedSession booking = live.book(1);
         try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken());
              SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0))) {
             therapist.nextOfType("welcome", WAIT);

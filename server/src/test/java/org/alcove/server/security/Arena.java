@@ -1,18 +1,14 @@
 package org.alcove.server.security;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.server.Server;
-import org.alcove.server.store.ParticipantRecord;
 import org.alcove.server.testing.Api;
+import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.server.testing.TestServer;
-import org.alcove.signaling.protocol.Role;
 
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,18 +29,6 @@ final class Arena implements AutoCloseable {
     private final String therapistEmail;
     private final String therapistLogin;
     private final Bystander bystander;
-
-    /** A booked session: its id, the therapist's seat and token, and one seat and token per client. */
-    record Booking(String sessionId, String therapistId, String therapistToken, List<String> clientIds,
-                   List<String> clientTokens) {
-        String clientId(int index) {
-            return clientIds.get(index);
-        }
-
-        String clientToken(int index) {
-            return clientTokens.get(index);
-        }
-    }
 
     private Arena(TestServer testServer) {
         this.testServer = testServer;
@@ -111,41 +95,29 @@ final class Arena implements AutoCloseable {
     }
 
     /** A 50-minute session of the arena therapist starting now. */
-    Booking book(int clients) {
+    BookedSession book(int clients) {
         return book(therapistLogin, now(), 50, clients);
     }
 
-    Booking book(String therapistLogin, Instant startsAt, int minutes, int clients) {
+    BookedSession book(String therapistLogin, Instant startsAt, int minutes, int clients) {
         String[] names = new String[clients];
         for (int i = 0; i < clients; i++) {
             names[i] = CLIENT_NAME_PREFIX + " Client" + (char) ('A' + i);
         }
-        JsonNode session = api.schedule(therapistLogin, startsAt, minutes, names);
-        String sessionId = session.path("id").asText();
-        List<String> clientIds = new ArrayList<>();
-        List<String> clientTokens = new ArrayList<>();
-        for (JsonNode client : session.path("clientLinks")) {
-            clientIds.add(client.path("clientId").asText());
-            clientTokens.add(Api.tokenOf(client.path("link").asText()));
-        }
-        String therapistId = server().sessions().participants(sessionId).stream()
-                .filter(participant -> participant.role() == Role.therapist)
-                .map(ParticipantRecord::id).findFirst().orElseThrow();
-        return new Booking(sessionId, therapistId, Api.tokenOf(session.path("therapistLink").asText()),
-                List.copyOf(clientIds), List.copyOf(clientTokens));
+        return BookedSession.book(testServer, therapistLogin, startsAt, minutes, names);
     }
 
-    void cancel(Booking booking) {
+    void cancel(BookedSession booking) {
         api.cancel(therapistLogin, booking.sessionId());
     }
 
     /** Reissues a client's link through the API; returns the new token. */
-    String reissue(Booking booking, int client) {
+    String reissue(BookedSession booking, int client) {
         return Api.tokenOf(api.reissue(therapistLogin, booking.sessionId(), booking.clientId(client)).path("link").asText());
     }
 
     /** Joins the therapist and client {@code client} of {@code booking} and admits the client. */
-    Call admitted(Booking booking, int client) {
+    Call admitted(BookedSession booking, int client) {
         SignalingClient therapist = SignalingClient.join(uri(), booking.therapistToken());
         SignalingClient joined = SignalingClient.join(uri(), booking.clientToken(client));
         therapist.nextOfType("welcome", WAIT);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.server.store.ParticipantRecord;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.LiveViewStream;
+import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
 import org.alcove.signaling.protocol.Role;
@@ -63,7 +64,7 @@ class AuthorizationAttacksIT {
      */
     @Test
     void ids_from_another_session_in_any_field_reach_no_one() {
-        Arena.Booking booking = arena().book(1);
+        BookedSession booking = arena().book(1);
         Bystander.Ids other = arena().bystander().ids();
         try (Arena.Call call = arena().admitted(booking, 0)) {
             for (String foreign : List.of(other.therapistId(), other.clientId(), "p_doesNotExist0000000000")) {
@@ -98,7 +99,7 @@ class AuthorizationAttacksIT {
      */
     @Test
     void a_client_is_refused_every_therapist_action_and_nothing_changes() {
-        Arena.Booking booking = arena().book(2);
+        BookedSession booking = arena().book(2);
         try (Arena.Call call = arena().admitted(booking, 0);
              SignalingClient waiting = SignalingClient.join(arena().uri(), booking.clientToken(1))) {
             waiting.nextOfType("welcome", WAIT);
@@ -126,7 +127,7 @@ class AuthorizationAttacksIT {
      */
     @Test
     void a_join_token_opens_no_http_route() {
-        Arena.Booking booking = arena().book(1);
+        BookedSession booking = arena().book(1);
         for (String[] route : ROUTES) {
             String path = fill(route[1], booking.sessionId(), booking.clientId(0), "u_any");
             String body = route[0].equals("GET") ? null : "{}";
@@ -146,7 +147,7 @@ class AuthorizationAttacksIT {
     @Test
     void a_therapist_cannot_reach_another_therapists_session_over_http() {
         String intruder = api().newTherapist("intruder-http@example.test");
-        Arena.Booking victim = arena().book(1);
+        BookedSession victim = arena().book(1);
         String absent = "s_doesNotExist0000000000";
         List<String[]> sessionRoutes = List.of(
                 new String[] {"GET", "/api/sessions/{s}"},
@@ -184,7 +185,7 @@ class AuthorizationAttacksIT {
      */
     @Test
     void a_therapist_cannot_reach_another_therapists_call_over_the_socket() {
-        Arena.Booking own = arena().book(1);
+        BookedSession own = arena().book(1);
         Bystander.Ids other = arena().bystander().ids();
         try (Arena.Call call = arena().admitted(own, 0)) {
             for (ClientMessage message : List.of(new ClientMessage.Admit(other.clientId()),
@@ -214,7 +215,7 @@ class AuthorizationAttacksIT {
             assertEquals("auth-failed", socket.nextErrorCode(WAIT));
             assertEquals(4002, socket.awaitClose(WAIT));
         }
-        Arena.Booking booking = arena().book(1);
+        BookedSession booking = arena().book(1);
         String sdp = "v=0\r\no=- 1 2 IN IP4 203.0.113.91\r\ns=-\r\nt=0 0\r\na=x-marker:admin-must-not-see\r\n";
         String candidate = "candidate:7 1 udp 2122260223 203.0.113.92 40404 typ host";
         try (LiveViewStream live = LiveViewStream.open(arena().uri(), admin);
@@ -277,8 +278,8 @@ class AuthorizationAttacksIT {
     @Test
     void absent_and_forbidden_ids_get_the_same_answer() {
         String intruder = api().newTherapist("intruder-ids@example.test");
-        Arena.Booking victim = arena().book(1);
-        Arena.Booking own = arena().book(intruder, arena().now(), 50, 1);
+        BookedSession victim = arena().book(1);
+        BookedSession own = arena().book(intruder, arena().now(), 50, 1);
         // A client of someone else's session, addressed through the intruder's own session.
         Api.Response foreignClient = api().send("POST", "/api/sessions/" + own.sessionId() + "/clients/"
                 + victim.clientId(0) + "/link", intruder, null);

@@ -1,6 +1,7 @@
 package org.alcove.server.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
 
@@ -47,7 +48,7 @@ final class Bystander implements AutoCloseable {
         return new Ids(therapistId, clientId);
     }
 
-    static Bystander start(URI server, Arena.Booking booking) {
+    static Bystander start(URI server, BookedSession booking) {
         SignalingClient therapist = SignalingClient.join(server, booking.therapistToken());
         therapist.nextOfType("welcome", WAIT);
         SignalingClient client = SignalingClient.join(server, booking.clientToken(0));

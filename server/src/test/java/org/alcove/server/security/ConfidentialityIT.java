@@ -3,6 +3,7 @@ package org.alcove.server.security;
 import org.alcove.server.ops.LogCapture;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.LiveViewStream;
+import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.server.testing.TestServer;
 import org.alcove.signaling.protocol.ClientMessage;
@@ -67,7 +68,7 @@ class ConfidentialityIT {
                 personal.add("quentavia.ghost@example.test");
                 api.send("GET", "/api/sessions", "forged.bearer.token-secret", null);
 
-                Arena.Booking booking = arena.book(2);
+                BookedSession booking = arena.book(2);
                 secrets.addAll(booking.clientTokens());
                 secrets.add(booking.therapistToken());
                 personal.addAll(List.of("quentaviaclienta@example.test", "quentaviaclientb@example.test"));

@@ -1,6 +1,7 @@
 package org.alcove.server.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class LinkReplayAttacksIT {
     /** Attack: replay a client link after the therapist reissued it. Outcome: {@code link-reissued}, close 4006; the new link works. */
     @Test
     void a_replaced_link_stays_dead() {
-        Arena.Booking booking = arena().book(1);
+        BookedSession booking = arena().book(1);
         String fresh = arena().reissue(booking, 0);
         assertRefused(booking.clientToken(0), null, "link-reissued", 4006);
         try (SignalingClient client = SignalingClient.join(arena().uri(), fresh)) {
@@ -48,7 +49,7 @@ class LinkReplayAttacksIT {
     /** Attack: replay the therapist's and a client's link after cancellation. Outcome: {@code session-cancelled}, close 4005, for both. */
     @Test
     void a_cancelled_sessions_links_stay_dead() {
-        Arena.Booking booking = arena().book(1);
+        BookedSession booking = arena().book(1);
         arena().cancel(booking);
         assertRefused(booking.clientToken(0), null, "session-cancelled", 4005);
         assertRefused(booking.therapistToken(), null, "session-cancelled", 4005);
@@ -60,7 +61,7 @@ class LinkReplayAttacksIT {
      */
     @Test
     void a_removed_client_cannot_come_back_even_with_its_resume_key_inside_the_grace_period() {
-        Arena.Booking booking = arena().book(1);
+        BookedSession booking = arena().book(1);
         try (SignalingClient therapist = SignalingClient.join(arena().uri(), booking.therapistToken());
              SignalingClient client = SignalingClient.join(arena().uri(), booking.clientToken(0))) {
             therapist.nextOfType("welcome", WAIT);
@@ -83,7 +84,7 @@ class LinkReplayAttacksIT {
      */
     @Test
     void a_client_removed_while_reconnecting_cannot_resume() {
-        Arena.Booking booking = arena().book(1);
+        BookedSession booking = arena().book(1);
         try (SignalingClient therapist = SignalingClient.join(arena().uri(), booking.therapistToken())) {
             therapist.nextOfType("welcome", WAIT);
             SignalingClient client = SignalingClient.join(arena().uri(), booking.clientToken(0));
@@ -102,7 +103,7 @@ class LinkReplayAttacksIT {
     /** Attack: replay a declined client's link. Outcome: {@code declined}, close 4008. */
     @Test
     void a_declined_link_stays_dead() {
-        Arena.Booking booking = arena().book(1);
+        BookedSession booking = arena().book(1);
         try (SignalingClient therapist = SignalingClient.join(arena().uri(), booking.therapistToken());
              SignalingClient client = SignalingClient.join(arena().uri(), booking.clientToken(0))) {
             therapist.nextOfType("welcome", WAIT);
@@ -120,7 +121,7 @@ class LinkReplayAttacksIT {
      */
     @Test
     void an_ended_sessions_links_stay_dead() {
-        Arena.Booking booking = arena().book(1);
+        BookedSession booking = arena().book(1);
         try (Arena.Call call = arena().admitted(booking, 0)) {
             call.therapist().send(new ClientMessage.End());
             assertEquals(4010, call.client().awaitClose(WAIT));
@@ -136,7 +137,7 @@ class LinkReplayAttacksIT {
      */
     @Test
     void a_second_device_on_a_live_link_is_refused_and_the_first_keeps_its_call() {
-        Arena.Booking booking = arena().book(1);
+        BookedSession booking = arena().book(1);
         try (Arena.Call call = arena().admitted(booking, 0)) {
             assertRefused(booking.clientToken(0), null, "seat-taken", 4009);
             assertRefused(booking.clientToken(0), "not-the-resume-key", "seat-taken", 4009);
@@ -157,7 +158,7 @@ class LinkReplayAttacksIT {
      */
     @Test
     void a_rejoin_storm_on_one_link_seats_exactly_one_device() throws Exception {
-        Arena.Booking booking = arena().book(1);
+        BookedSession booking = arena().book(1);
         try (Arena.Call call = arena().admitted(booking, 0)) {
             List<SignalingClient> storm = joinAtOnce(booking.clientToken(0));
             try {
