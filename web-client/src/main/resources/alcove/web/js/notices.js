@@ -44,6 +44,8 @@ const BY_CLOSE = new Map([
     text: 'All places in this session are taken. Contact your therapist.' }],
   [CloseCode.ACCOUNT_DISABLED, { name: 'account-disabled', title: 'Your account was disabled',
     text: 'An administrator of your practice disabled your staff account. Contact them to have it re-enabled.' }],
+  [CloseCode.TOO_MANY_ATTEMPTS, { name: 'too-many-attempts', title: 'Too many failed attempts',
+    text: 'Too many failed attempts from this network. Try again in a few minutes.' }],
 ]);
 
 const UNEXPECTED = { name: 'error', title: 'Something went wrong',

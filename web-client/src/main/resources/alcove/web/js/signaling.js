@@ -27,6 +27,7 @@ export const CloseCode = Object.freeze({
   SESSION_CANCELLED: 4005, LINK_REISSUED: 4006, REMOVED: 4007, DECLINED: 4008,
   SEAT_TAKEN: 4009, SESSION_ENDED: 4010, REPLACED: 4011, SLOW_CONSUMER: 4012,
   SESSION_FULL: 4013, RATE_LIMITED: 4014, AUTH_REQUIRED: 4015, ACCOUNT_DISABLED: 4016,
+  TOO_MANY_ATTEMPTS: 4017,
 });
 
 // A dropped network, a restarting server or our own slowness heal by coming back; every other

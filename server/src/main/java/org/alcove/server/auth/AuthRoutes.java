@@ -97,12 +97,6 @@ public final class AuthRoutes {
     }
 
     private HttpCookie cookie(String value, long maxAgeSeconds) {
-        return HttpCookie.build(Authenticator.COOKIE, value)
-                .httpOnly(true)
-                .sameSite(HttpCookie.SameSite.STRICT)
-                .path("/")
-                .secure(secureCookie.getAsBoolean())
-                .maxAge(maxAgeSeconds)
-                .build();
+        return Authenticator.cookie(value, maxAgeSeconds, secureCookie.getAsBoolean());
     }
 }

@@ -5,6 +5,7 @@ import org.alcove.server.accounts.User;
 import org.alcove.server.accounts.UserStore;
 import org.alcove.server.http.ApiException;
 import org.alcove.server.http.ApiRequest;
+import org.eclipse.jetty.http.HttpCookie;
 
 import java.net.URI;
 import java.util.Locale;
@@ -17,7 +18,9 @@ import java.util.function.Supplier;
  * {@value #COOKIE} cookie. A cookie is sent by the browser on its own, so a state-changing
  * request that relies on it must also carry a same-origin {@code Origin} header (CSRF defence on
  * top of SameSite=Strict). The account is looked up on every request, so a deleted or disabled
- * account or a changed role takes effect at once.
+ * account or a changed role takes effect at once. A refused cookie is cleared in the 401, so a
+ * browser stops sending a credential that will never work again (expired, forged, or signed
+ * with a key the server no longer has).
  */
 public final class Authenticator {
     public static final String COOKIE = "alcove_session";
@@ -49,9 +52,12 @@ public final class Authenticator {
             token = request.cookie(COOKIE).orElseThrow(ApiException::unauthorized);
             viaCookie = true;
         }
-        LoginClaims claims = tokens.verify(token).orElseThrow(ApiException::unauthorized);
+        Supplier<ApiException> refused = viaCookie
+                ? () -> ApiException.unauthorized().withCookie(cookie("", 0, secure()))
+                : ApiException::unauthorized;
+        LoginClaims claims = tokens.verify(token).orElseThrow(refused);
         // Looked up on every request: a disabled or deleted account's tokens stop working at once.
-        User user = users.find(claims.userId()).filter(u -> !u.disabled()).orElseThrow(ApiException::unauthorized);
+        User user = users.find(claims.userId()).filter(u -> !u.disabled()).orElseThrow(refused);
         if (viaCookie && !SAFE_METHODS.contains(request.method()) && !sameOrigin(request)) {
             throw ApiException.forbidden("A cookie-authenticated change needs a same-origin Origin header.");
         }
@@ -65,6 +71,21 @@ public final class Authenticator {
             throw ApiException.forbidden("Only an admin may do this.");
         }
         return caller;
+    }
+
+    /** The session cookie holding {@code value}; an empty value with max-age 0 clears it. */
+    static HttpCookie cookie(String value, long maxAgeSeconds, boolean secure) {
+        return HttpCookie.build(COOKIE, value)
+                .httpOnly(true)
+                .sameSite(HttpCookie.SameSite.STRICT)
+                .path("/")
+                .secure(secure)
+                .maxAge(maxAgeSeconds)
+                .build();
+    }
+
+    private boolean secure() {
+        return "https".equals(publicUrl.get().getScheme());
     }
 
     private boolean sameOrigin(ApiRequest request) {

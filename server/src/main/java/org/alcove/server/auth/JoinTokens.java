@@ -16,10 +16,9 @@ import javax.crypto.SecretKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Set;
 
 /**
- * Issues and verifies join tokens: HS256 JWTs with audience {@value #AUDIENCE}, bound to one
+ * Issues and verifies join tokens: HS256 JWTs typed {@value #TYPE} with audience {@value #AUDIENCE}, bound to one
  * session ({@code sid}), participant ({@code sub}), role and link ({@code jti}), valid from
  * {@code auth.join-opens-before} before the start until the latest possible end. Verifying
  * checks the token only; whether the link is still current (jti, session state) is the
@@ -27,7 +26,8 @@ import java.util.Set;
  */
 public final class JoinTokens {
     public static final String AUDIENCE = "alcove-join";
-    static final String ALGORITHM = "HS256";
+    /** The header {@code typ} of every join token (RFC 8725 explicit typing): no other kind passes as one. */
+    public static final String TYPE = "alcove-join+jwt";
 
     private final SecretKey key;
     private final AlcoveConfig.Auth auth;
@@ -47,6 +47,7 @@ public final class JoinTokens {
         Instant notBefore = session.startsAt().minus(auth.joinOpensBefore());
         Instant expires = session.endsAt().plus(room.overrun()).plus(room.maxExtension());
         return Jwts.builder()
+                .header().type(TYPE).and()
                 .issuer(auth.issuer())
                 .audience().add(AUDIENCE).and()
                 .id(participant.tokenId())
@@ -61,12 +62,13 @@ public final class JoinTokens {
     }
 
     /**
-     * @throws JoinTokenException INVALID for anything forged, corrupt, of another audience or
-     *                            issuer, or missing a claim; NOT_YET_VALID / EXPIRED (with the
+     * @throws JoinTokenException INVALID for anything forged, corrupt, oversized, of another type,
+     *                            audience or issuer, with any header besides alg and typ, or
+     *                            missing a claim; NOT_YET_VALID / EXPIRED (with the
      *                            verified claims) for a genuine token outside its window
      */
     public JoinClaims verify(String token) throws JoinTokenException {
-        if (token == null || token.isBlank()) {
+        if (!TokenParsers.worthParsing(token)) {
             throw invalid();
         }
         try {
@@ -83,14 +85,11 @@ public final class JoinTokens {
     }
 
     private JoinClaims claims(Header header, Claims claims) throws JoinTokenException {
-        Set<String> audience = claims.getAudience();
         Role role = parseRole(claims.get("role"));
-        if (!ALGORITHM.equals(header.getAlgorithm())
-                || !auth.issuer().equals(claims.getIssuer())
-                || audience == null || audience.size() != 1 || !audience.contains(AUDIENCE)
+        if (!TokenParsers.expected(header, claims, TYPE, AUDIENCE, auth, clock.instant())
                 || blank(claims.getId()) || blank(claims.getSubject()) || role == null
                 || !(claims.get("sid") instanceof String sessionId) || blank(sessionId)
-                || claims.getIssuedAt() == null || claims.getNotBefore() == null || claims.getExpiration() == null) {
+                || claims.getNotBefore() == null) {
             throw invalid();
         }
         return new JoinClaims(sessionId, claims.getSubject(), role, claims.getId(),

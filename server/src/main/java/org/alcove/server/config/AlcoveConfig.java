@@ -22,11 +22,13 @@ public record AlcoveConfig(Http http, Store store, Auth auth, Room room, Socket 
      * @param signingKey    base64 key, or {@code null} to generate and persist one
      * @param adminEmail    {@code null} for the default
      * @param adminPassword {@code null} for a random one
+     * @param socketFailuresPerAddress invalid join tokens one address may present per
+     *                      {@code loginFailureWindow} before its socket auth is refused; 0 = no limit
      */
     public record Auth(String signingKey, String issuer, Duration loginTtl, Duration clockLeeway,
                        int passwordIterations, String adminEmail, String adminPassword,
                        Duration joinOpensBefore, int loginMaxFailures, int loginMaxFailuresPerAddress,
-                       Duration loginFailureWindow) {
+                       Duration loginFailureWindow, int socketFailuresPerAddress) {
     }
 
     public record Room(Duration reconnectGrace, Duration endWarning, Duration overrun, Duration maxExtension) {

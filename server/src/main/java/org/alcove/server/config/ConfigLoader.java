@@ -105,7 +105,8 @@ public final class ConfigLoader {
                         duration("auth.join-opens-before"),
                         integer("auth.login-max-failures", 1, 1_000_000),
                         integer("auth.login-max-failures-per-address", 1, 1_000_000),
-                        duration("auth.login-failure-window")),
+                        duration("auth.login-failure-window"),
+                        integer("auth.socket-failures-per-address", 0, 1_000_000)),
                 new AlcoveConfig.Room(
                         duration("room.reconnect-grace"),
                         duration("room.end-warning"),

@@ -1,5 +1,7 @@
 package org.alcove.server.http;
 
+import org.eclipse.jetty.http.HttpCookie;
+
 /**
  * An error that becomes an RFC 9457 problem response. Each has a stable {@code code} (the last
  * part of the problem {@code type}) and a fixed {@code title}; {@code detail} and {@code field}
@@ -13,24 +15,32 @@ public class ApiException extends RuntimeException {
     private final String title;
     private final String field;
     private final long retryAfterSeconds;
+    private final transient HttpCookie cookie;
 
     public ApiException(int status, String code, String title, String detail, String field) {
-        this(status, code, title, detail, field, 0);
+        this(status, code, title, detail, field, 0, null);
     }
 
-    private ApiException(int status, String code, String title, String detail, String field, long retryAfterSeconds) {
+    private ApiException(int status, String code, String title, String detail, String field, long retryAfterSeconds,
+                         HttpCookie cookie) {
         super(detail, null, false, false);
         this.status = status;
         this.code = code;
         this.title = title;
         this.field = field;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.cookie = cookie;
+    }
+
+    /** The same problem, answered with {@code cookie} set (to clear a credential the browser must stop sending). */
+    public ApiException withCookie(HttpCookie cookie) {
+        return new ApiException(status, code, title, getMessage(), field, retryAfterSeconds, cookie);
     }
 
     /** 429: too many failed attempts; try again after {@code retryAfterSeconds} (sent as Retry-After). */
     public static ApiException tooManyAttempts(long retryAfterSeconds) {
         return new ApiException(429, "too-many-attempts", "Too many failed sign-in attempts",
-                "Wait before trying again.", null, Math.max(1, retryAfterSeconds));
+                "Wait before trying again.", null, Math.max(1, retryAfterSeconds), null);
     }
 
     /** 400: a field is missing, of the wrong type or out of range. */
@@ -83,6 +93,11 @@ public class ApiException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** A cookie to set with the problem, or {@code null}. */
+    public HttpCookie cookie() {
+        return cookie;
     }
 
     /** Seconds for a Retry-After header, or 0 for none. */

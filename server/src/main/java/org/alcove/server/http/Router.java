@@ -113,6 +113,9 @@ public final class Router extends Handler.Abstract {
         if (e.retryAfterSeconds() > 0) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, e.retryAfterSeconds());
         }
+        if (e.cookie() != null) {
+            Response.addCookie(response, e.cookie());
+        }
         write(response, e.status(), "application/problem+json", json.write(problem), callback);
     }
 

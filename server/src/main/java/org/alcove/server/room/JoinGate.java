@@ -2,6 +2,7 @@ package org.alcove.server.room;
 
 import org.alcove.server.accounts.User;
 import org.alcove.server.accounts.UserStore;
+import org.alcove.server.auth.FailureWindow;
 import org.alcove.server.auth.JoinClaims;
 import org.alcove.server.auth.JoinTokenException;
 import org.alcove.server.auth.JoinTokens;
@@ -21,13 +22,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
  * Decides whether a socket's {@code auth} token lets it in, on every connect and reconnect:
  * first the token itself, then the stored state of the session and participant (cancelled,
  * ended, reissued, declined, removed, time window). The seat it grants comes only from the
- * verified claims and the stored row. Every refusal is audited as {@code auth.failed}.
+ * verified claims and the stored row; nothing in the token's header is ever used. Every refusal
+ * is audited as {@code auth.failed}, and invalid tokens count towards the per-address throttle.
  */
 final class JoinGate {
     private static final Logger LOG = LoggerFactory.getLogger(JoinGate.class);
@@ -50,38 +53,54 @@ final class JoinGate {
     private final AuditLog audit;
     private final AlcoveConfig config;
     private final Metrics metrics;
+    private final FailureWindow failures;
 
     JoinGate(JoinTokens tokens, SessionStore sessions, UserStore users, AuditLog audit, AlcoveConfig config,
-             Metrics metrics) {
+             Metrics metrics, FailureWindow failures) {
         this.tokens = tokens;
         this.sessions = sessions;
         this.users = users;
         this.audit = audit;
         this.config = config;
         this.metrics = metrics;
+        this.failures = failures;
     }
 
-    Verdict check(String token, Instant now) {
+    /**
+     * @param address the socket's source address: past {@code auth.socket-failures-per-address}
+     *                invalid tokens from it within the window, its attempts are refused before
+     *                the token is even parsed. Never logged or stored.
+     */
+    Verdict check(String token, String address, Instant now) {
+        int limit = config.auth().socketFailuresPerAddress();
+        if (limit > 0 && failures.retryAfter(address, limit) > 0) {
+            return refuse(now, null, ErrorCode.TOO_MANY_ATTEMPTS, null);
+        }
+        Verdict verdict = check(token, now);
+        if (verdict instanceof Refused refused && refused.error().code() == ErrorCode.AUTH_FAILED && limit > 0) {
+            // Only tokens we never issued count: early, expired and stale links are genuine.
+            failures.failed(address);
+        }
+        return verdict;
+    }
+
+    private Verdict check(String token, Instant now) {
         JoinClaims claims;
         try {
             claims = tokens.verify(token);
         } catch (JoinTokenException e) {
             return refusedToken(e, now);
         }
-        Optional<SessionRecord> found = sessions.find(claims.sessionId());
-        if (found.isEmpty()) {
+        Seat seat = seatOf(claims);
+        if (seat == null) {
             return refuse(now, claims, ErrorCode.AUTH_FAILED, null);
         }
-        SessionRecord session = found.get();
+        SessionRecord session = seat.session();
         ErrorCode over = over(session);
         if (over != null) {
             return refuse(now, claims, over, null);
         }
-        Optional<ParticipantRecord> seat = sessions.findParticipant(session.id(), claims.participantId());
-        if (seat.isEmpty() || seat.get().role() != claims.role()) {
-            return refuse(now, claims, ErrorCode.AUTH_FAILED, null);
-        }
-        ParticipantRecord participant = seat.get();
+        ParticipantRecord participant = seat.participant();
         if (!participant.tokenId().equals(claims.tokenId())) {
             return refuse(now, claims, ErrorCode.LINK_REISSUED, null);
         }
@@ -97,7 +116,9 @@ final class JoinGate {
             case ACTIVE:
                 break;
         }
-        if (now.isBefore(session.startsAt().minus(config.auth().joinOpensBefore()))) {
+        // The window opens with the same leeway the token's nbf is checked with, so a link opens
+        // at one moment whichever check comes first; it closes with the room, exactly.
+        if (now.isBefore(opensAt(session).minus(config.auth().clockLeeway()))) {
             return refuse(now, claims, ErrorCode.NOT_YET_OPEN, session.startsAt());
         }
         if (now.isAfter(session.endsAt().plus(config.room().overrun()))) {
@@ -123,15 +144,47 @@ final class JoinGate {
 
     /** Tells an early joiner when the session starts, unless it will never start. */
     private Verdict notYetOpen(JoinClaims claims, Instant now) {
-        Optional<SessionRecord> session = sessions.find(claims.sessionId());
-        if (session.isEmpty()) {
+        Seat seat = seatOf(claims);
+        if (seat == null) {
             return refuse(now, claims, ErrorCode.AUTH_FAILED, null);
         }
-        ErrorCode over = over(session.get());
+        ErrorCode over = over(seat.session());
         if (over != null) {
             return refuse(now, claims, over, null);
         }
-        return refuse(now, claims, ErrorCode.NOT_YET_OPEN, session.get().startsAt());
+        return refuse(now, claims, ErrorCode.NOT_YET_OPEN, seat.session().startsAt());
+    }
+
+    /** A stored seat and its session. */
+    private record Seat(SessionRecord session, ParticipantRecord participant) {
+    }
+
+    /**
+     * The stored seat the verified claims describe, or {@code null} when they describe none we
+     * issued: no such session, no such participant in it, another role, or a validity wider
+     * than any link for this session could have (nbf before the window opens, exp after the
+     * latest possible end). A token's nbf/exp may be narrower, never wider.
+     */
+    private Seat seatOf(JoinClaims claims) {
+        Optional<SessionRecord> session = sessions.find(claims.sessionId());
+        if (session.isEmpty()) {
+            return null;
+        }
+        Optional<ParticipantRecord> participant = sessions.findParticipant(session.get().id(), claims.participantId());
+        if (participant.isEmpty() || participant.get().role() != claims.role()) {
+            return null;
+        }
+        // Token times are whole seconds, rounded down when issued.
+        Instant earliestStart = opensAt(session.get()).truncatedTo(ChronoUnit.SECONDS);
+        Instant latestEnd = session.get().endsAt().plus(config.room().overrun()).plus(config.room().maxExtension());
+        if (claims.notBefore().isBefore(earliestStart) || claims.expiresAt().isAfter(latestEnd)) {
+            return null;
+        }
+        return new Seat(session.get(), participant.get());
+    }
+
+    private Instant opensAt(SessionRecord session) {
+        return session.startsAt().minus(config.auth().joinOpensBefore());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.alcove.server.room;
 
 import org.alcove.server.accounts.UserStore;
+import org.alcove.server.auth.FailureWindow;
 import org.alcove.server.auth.JoinTokens;
 import org.alcove.server.config.AlcoveConfig;
 import org.alcove.server.ops.Drain;
@@ -47,7 +48,8 @@ public final class Signaling implements LiveCounts {
             return thread;
         });
         this.rooms = new Rooms(config.room(), new RoomRecorder(sessions, audit), clock, metrics);
-        JoinGate gate = new JoinGate(tokens, sessions, users, audit, config, metrics);
+        JoinGate gate = new JoinGate(tokens, sessions, users, audit, config, metrics,
+                new FailureWindow(config.auth().loginFailureWindow(), clock));
         this.input = new SocketInput(config.socket(), new MessageCodec(), gate, rooms, clock, timers, metrics, drain);
     }
 

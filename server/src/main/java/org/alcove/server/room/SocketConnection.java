@@ -13,6 +13,8 @@ import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -69,6 +71,15 @@ final class SocketConnection implements Connection {
 
     Phase phase() {
         return phase.get();
+    }
+
+    /** The peer's IP address, for throttling only: never logged or stored. */
+    String address() {
+        SocketAddress remote = session.getRemoteSocketAddress();
+        if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            return inet.getAddress().getHostAddress();
+        }
+        return String.valueOf(remote);
     }
 
     /** Moves from {@code from} to {@code to}; false if another thread got there first. */

@@ -216,7 +216,7 @@ final class SocketInput {
             turnAway(connection);
             return;
         }
-        JoinGate.Verdict verdict = gate.check(auth.token(), clock.instant());
+        JoinGate.Verdict verdict = gate.check(auth.token(), connection.address(), clock.instant());
         if (verdict instanceof JoinGate.Admitted admitted) {
             rooms.join(connection, admitted.session(), admitted.who(), auth.resumeKey());
             settleRaces(admitted);

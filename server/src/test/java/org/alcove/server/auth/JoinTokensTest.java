@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,6 +45,11 @@ class JoinTokensTest {
         byte[] raw = new byte[bytes];
         new SecureRandom().nextBytes(raw);
         return Keys.hmacShaKeyFor(raw);
+    }
+
+    /** A builder with the join token's typ, so each case fails for its own reason only. */
+    private static io.jsonwebtoken.JwtBuilder typed() {
+        return Jwts.builder().header().type(JoinTokens.TYPE).and();
     }
 
     private JoinTokenException.Kind refusal(String token) {
@@ -123,7 +129,7 @@ class JoinTokensTest {
         SecretKey longKey = randomKey(64);
         JoinTokens pinned = new JoinTokens(longKey, config.auth(), config.room(), clock);
         clock.set(START);
-        String hs512 = Jwts.builder().issuer("alcove").audience().add(JoinTokens.AUDIENCE).and()
+        String hs512 = typed().issuer("alcove").audience().add(JoinTokens.AUDIENCE).and()
                 .id("t_1").subject("p_c").claim("sid", "s_1").claim("role", "client")
                 .issuedAt(Date.from(START)).notBefore(Date.from(START)).expiration(Date.from(START.plusSeconds(600)))
                 .signWith(longKey, Jwts.SIG.HS512).compact();
@@ -134,7 +140,7 @@ class JoinTokensTest {
     @Test
     void a_compressed_token_is_invalid_even_when_correctly_signed() {
         clock.set(START);
-        String zipped = Jwts.builder().issuer("alcove").audience().add(JoinTokens.AUDIENCE).and()
+        String zipped = typed().issuer("alcove").audience().add(JoinTokens.AUDIENCE).and()
                 .id("t_1").subject("p_c").claim("sid", "s_1").claim("role", "client")
                 .issuedAt(Date.from(START)).notBefore(Date.from(START)).expiration(Date.from(START.plusSeconds(600)))
                 .compressWith(Jwts.ZIP.DEF)
@@ -147,19 +153,19 @@ class JoinTokensTest {
         clock.set(START);
         Date now = Date.from(START);
         Date later = Date.from(START.plusSeconds(600));
-        assertEquals(JoinTokenException.Kind.INVALID, refusal(Jwts.builder().issuer("someone-else")
+        assertEquals(JoinTokenException.Kind.INVALID, refusal(typed().issuer("someone-else")
                 .audience().add(JoinTokens.AUDIENCE).and().id("t").subject("p").claim("sid", "s").claim("role", "client")
                 .issuedAt(now).notBefore(now).expiration(later).signWith(key, Jwts.SIG.HS256).compact()));
-        assertEquals(JoinTokenException.Kind.INVALID, refusal(Jwts.builder().issuer("alcove")
+        assertEquals(JoinTokenException.Kind.INVALID, refusal(typed().issuer("alcove")
                 .audience().add("alcove-api").and().id("t").subject("p").claim("sid", "s").claim("role", "client")
                 .issuedAt(now).notBefore(now).expiration(later).signWith(key, Jwts.SIG.HS256).compact()));
-        assertEquals(JoinTokenException.Kind.INVALID, refusal(Jwts.builder().issuer("alcove")
+        assertEquals(JoinTokenException.Kind.INVALID, refusal(typed().issuer("alcove")
                 .audience().add(JoinTokens.AUDIENCE).and().id("t").subject("p").claim("role", "client")
                 .issuedAt(now).notBefore(now).expiration(later).signWith(key, Jwts.SIG.HS256).compact()));
-        assertEquals(JoinTokenException.Kind.INVALID, refusal(Jwts.builder().issuer("alcove")
+        assertEquals(JoinTokenException.Kind.INVALID, refusal(typed().issuer("alcove")
                 .audience().add(JoinTokens.AUDIENCE).and().id("t").subject("p").claim("sid", "s").claim("role", "admin")
                 .issuedAt(now).notBefore(now).expiration(later).signWith(key, Jwts.SIG.HS256).compact()));
-        assertEquals(JoinTokenException.Kind.INVALID, refusal(Jwts.builder().issuer("alcove")
+        assertEquals(JoinTokenException.Kind.INVALID, refusal(typed().issuer("alcove")
                 .audience().add(JoinTokens.AUDIENCE).and().id("t").subject("p").claim("sid", "s").claim("role", "client")
                 .issuedAt(now).expiration(later).signWith(key, Jwts.SIG.HS256).compact()));
     }
@@ -178,6 +184,84 @@ class JoinTokensTest {
         LoginTokens logins = new LoginTokens(key, config.auth(), clock);
         clock.set(START);
         assertTrue(logins.verify(tokens.issue(session, client)).isEmpty());
+    }
+
+    @Test
+    void issued_tokens_carry_the_join_type_and_nothing_else_in_the_header() {
+        String header = new String(Base64.getUrlDecoder().decode(tokens.issue(session, client).split("\\.")[0]),
+                StandardCharsets.UTF_8);
+        assertTrue(header.contains("\"typ\":\"alcove-join+jwt\""), header);
+        assertEquals(2, header.chars().filter(c -> c == ':').count(), header);
+    }
+
+    @Test
+    void a_correctly_signed_token_without_or_with_another_type_is_invalid() {
+        clock.set(START);
+        Date now = Date.from(START);
+        Date later = Date.from(START.plusSeconds(600));
+        for (String type : new String[]{null, "JWT", "alcove-login+jwt", "Alcove-Join+JWT"}) {
+            var builder = Jwts.builder();
+            if (type != null) {
+                builder.header().type(type);
+            }
+            String token = builder.issuer("alcove").audience().add(JoinTokens.AUDIENCE).and().id("t_1")
+                    .subject("p_c").claim("sid", "s_1").claim("role", "client").issuedAt(now).notBefore(now)
+                    .expiration(later).signWith(key, Jwts.SIG.HS256).compact();
+            assertEquals(JoinTokenException.Kind.INVALID, refusal(token), String.valueOf(type));
+        }
+    }
+
+    @Test
+    void a_correctly_signed_token_with_any_other_header_is_invalid() {
+        clock.set(START);
+        Date now = Date.from(START);
+        Date later = Date.from(START.plusSeconds(600));
+        Map<String, Object> extras = Map.of("kid", "../../signing.key", "jku", "http://127.0.0.1:9/keys",
+                "x5u", "http://127.0.0.1:9/cert", "cty", "JWT");
+        for (Map.Entry<String, Object> extra : extras.entrySet()) {
+            String token = typed().header().add(extra.getKey(), extra.getValue()).and().issuer("alcove")
+                    .audience().add(JoinTokens.AUDIENCE).and().id("t_1").subject("p_c").claim("sid", "s_1")
+                    .claim("role", "client").issuedAt(now).notBefore(now).expiration(later)
+                    .signWith(key, Jwts.SIG.HS256).compact();
+            assertEquals(JoinTokenException.Kind.INVALID, refusal(token), extra.getKey());
+        }
+    }
+
+    @Test
+    void a_token_issued_in_the_future_is_invalid_beyond_the_leeway() {
+        clock.set(START);
+        Date later = Date.from(START.plusSeconds(600));
+        for (long ahead : new long[]{29, 31}) {
+            String token = typed().issuer("alcove").audience().add(JoinTokens.AUDIENCE).and().id("t_1")
+                    .subject("p_c").claim("sid", "s_1").claim("role", "client")
+                    .issuedAt(Date.from(START.plusSeconds(ahead))).notBefore(Date.from(START)).expiration(later)
+                    .signWith(key, Jwts.SIG.HS256).compact();
+            if (ahead < 30) {
+                assertDoesNotThrow(() -> tokens.verify(token));
+            } else {
+                assertEquals(JoinTokenException.Kind.INVALID, refusal(token));
+            }
+        }
+    }
+
+    @Test
+    void an_oversized_token_is_invalid_without_being_parsed() {
+        clock.set(START);
+        String genuine = tokens.issue(session, client);
+        assertEquals(JoinTokenException.Kind.INVALID, refusal(genuine + "A".repeat(TokenParsers.MAX_TOKEN_CHARS)));
+    }
+
+    @Test
+    void a_login_token_claiming_a_longer_life_than_the_login_ttl_is_refused() {
+        LoginTokens logins = new LoginTokens(key, config.auth(), clock);
+        Instant now = clock.instant();
+        String longLived = Jwts.builder().header().type(LoginTokens.TYPE).and().issuer("alcove")
+                .audience().add(LoginTokens.AUDIENCE).and().subject("u_t").claim("role", "therapist")
+                .issuedAt(Date.from(now)).expiration(Date.from(now.plus(config.auth().loginTtl()).plusSeconds(1)))
+                .signWith(key, Jwts.SIG.HS256).compact();
+        assertTrue(logins.verify(longLived).isEmpty());
+        String issued = logins.issue(new User("u_t", "t@test.local", "T", AccountRole.therapist, "x", now));
+        assertTrue(logins.verify(issued).isPresent());
     }
 
     @Test

@@ -102,6 +102,8 @@ class SessionsIT {
         JsonNode header = Api.JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
         JsonNode claims = Api.JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
         assertEquals("HS256", header.get("alg").asText());
+        assertEquals(JoinTokens.TYPE, header.get("typ").asText());
+        assertEquals(2, header.size(), "alg and typ only: " + header);
         assertEquals(JoinTokens.AUDIENCE, claims.get("aud").isArray() ? claims.get("aud").get(0).asText() : claims.get("aud").asText());
         assertEquals("alcove", claims.get("iss").asText());
         assertEquals(id, claims.get("sid").asText());

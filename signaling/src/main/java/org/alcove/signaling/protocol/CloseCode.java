@@ -26,7 +26,8 @@ public enum CloseCode {
     SESSION_FULL(4013, "session-full"),
     RATE_LIMITED(4014, "rate-limited"),
     AUTH_REQUIRED(4015, "auth-required"),
-    ACCOUNT_DISABLED(4016, "account-disabled");
+    ACCOUNT_DISABLED(4016, "account-disabled"),
+    TOO_MANY_ATTEMPTS(4017, "too-many-attempts");
 
     private final int code;
     private final String reason;

@@ -31,6 +31,8 @@ public enum ErrorCode {
     REPLACED("replaced", "You joined from another window or device.", CloseCode.REPLACED),
     SESSION_FULL("session-full", "The session is full.", CloseCode.SESSION_FULL),
     ACCOUNT_DISABLED("account-disabled", "Your staff account was disabled.", CloseCode.ACCOUNT_DISABLED),
+    TOO_MANY_ATTEMPTS("too-many-attempts", "Too many failed attempts from this network; try again later.",
+            CloseCode.TOO_MANY_ATTEMPTS),
     TOO_MANY_MESSAGES("too-many-messages", "Too many messages; the connection is closed.", CloseCode.RATE_LIMITED),
     SLOW_CONSUMER("slow-consumer", "The connection could not keep up.", CloseCode.SLOW_CONSUMER);
 
