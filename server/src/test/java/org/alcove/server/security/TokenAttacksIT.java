@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.alcove.server.auth.Authenticator;
 import org.alcove.server.security.Forge.Kind;
 import org.alcove.server.security.TokenAttacks.Named;
+import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ErrorCode;
@@ -47,8 +48,8 @@ class TokenAttacksIT {
     private Arena arena;
     private HttpServer listener;
     private final AtomicInteger listenerHits = new AtomicInteger();
-    private Arena.Booking target;
-    private Arena.Booking other;
+    private BookedSession target;
+    private BookedSession other;
     private String unauthorized;
 
     @BeforeAll
@@ -128,7 +129,7 @@ class TokenAttacksIT {
     /** Control: the forge's own signing of genuine claims gets in, so every refusal above is the check's doing. */
     @Test
     void the_forge_re_signing_genuine_claims_unchanged_gets_in() {
-        Arena.Booking booking = arena.book(1);
+        BookedSession booking = arena.book(1);
         String resigned = Forge.signed(Kind.JOIN, Forge.claimsOf(booking.clientToken(0)));
         try (SignalingClient client = SignalingClient.join(arena.uri(), resigned)) {
             assertEquals(booking.clientId(0), client.nextOfType("welcome", WAIT).path("participantId").asText());
@@ -182,7 +183,7 @@ class TokenAttacksIT {
     /** Attack: a correctly signed token for a real seat with another link id. Safe outcome: the stale-link answer {@code link-reissued}, 4006. */
     @Test
     void a_signed_token_with_a_link_id_the_store_does_not_hold_is_a_replaced_link() {
-        Arena.Booking booking = arena.book(1);
+        BookedSession booking = arena.book(1);
         String token = Forge.signed(Kind.JOIN, with(Forge.claimsOf(booking.clientToken(0)), "jti", "t_guessed"));
         try (SignalingClient client = SignalingClient.join(arena.uri(), token)) {
             assertEquals("link-reissued", client.nextErrorCode(WAIT));

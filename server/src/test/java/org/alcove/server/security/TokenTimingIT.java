@@ -3,6 +3,7 @@ package org.alcove.server.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.server.security.Forge.Kind;
 import org.alcove.server.store.AuditEvent;
+import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.SignalingClient;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class TokenTimingIT {
     void a_link_opens_at_the_edge_of_the_leeway_before_the_window() {
         try (Arena arena = Arena.start()) {
             Instant startsAt = arena.now().plus(Duration.ofHours(1));
-            Arena.Booking booking = arena.book(arena.therapistLogin(), startsAt, 50, 1);
+            BookedSession booking = arena.book(arena.therapistLogin(), startsAt, 50, 1);
             Instant opens = startsAt.minus(Duration.ofMinutes(15));
 
             arena.testServer().clock().set(opens.minus(LEEWAY).minusSeconds(1));
@@ -59,7 +60,7 @@ class TokenTimingIT {
     void a_token_s_own_nbf_and_exp_hold_to_the_second_beyond_the_leeway() {
         try (Arena arena = Arena.start(Map.of("auth.signing-key", Forge.keySetting()))) {
             Instant t0 = arena.now();
-            Arena.Booking booking = arena.book(3);
+            BookedSession booking = arena.book(3);
             Instant notBefore = t0.plus(Duration.ofMinutes(10));
             Instant expires = t0.plus(Duration.ofMinutes(20));
             String late = Forge.signed(Kind.JOIN, with(Forge.claimsOf(booking.clientToken(0)), "nbf",
@@ -92,7 +93,7 @@ class TokenTimingIT {
     @Test
     void forged_tokens_from_one_address_are_throttled_while_connected_calls_from_it_carry_on() {
         try (Arena arena = Arena.start(Map.of("auth.socket-failures-per-address", "3"))) {
-            Arena.Booking later = arena.book(arena.therapistLogin(), arena.now().plus(Duration.ofHours(3)), 50, 1);
+            BookedSession later = arena.book(arena.therapistLogin(), arena.now().plus(Duration.ofHours(3)), 50, 1);
             for (int i = 0; i < 5; i++) {
                 assertRefused(arena, later.clientToken(0), "not-yet-open", 4003);
             }
@@ -100,7 +101,7 @@ class TokenTimingIT {
                 assertRefused(arena, "forged-" + i, "auth-failed", 4002);
             }
             assertRefused(arena, "forged-3", "too-many-attempts", 4017);
-            Arena.Booking now = arena.book(1);
+            BookedSession now = arena.book(1);
             // The honest cost: a genuine newcomer from the attacker's address waits too.
             assertRefused(arena, now.clientToken(0), "too-many-attempts", 4017);
             arena.bystander().assertUndisturbed();
