@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
 
+import javax.net.ssl.SSLContext;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -40,9 +41,14 @@ final class Bystander implements AutoCloseable {
     }
 
     static Bystander start(URI server, Arena.Booking booking) {
-        SignalingClient therapist = SignalingClient.join(server, booking.therapistToken());
+        return start(server, booking, null);
+    }
+
+    /** @param trust for a wss server: the certificates to trust; {@code null} for the JDK default */
+    static Bystander start(URI server, Arena.Booking booking, SSLContext trust) {
+        SignalingClient therapist = SignalingClient.join(server, booking.therapistToken(), null, trust);
         therapist.nextOfType("welcome", WAIT);
-        SignalingClient client = SignalingClient.join(server, booking.clientToken(0));
+        SignalingClient client = SignalingClient.join(server, booking.clientToken(0), null, trust);
         client.nextOfType("welcome", WAIT);
         therapist.send(new ClientMessage.Admit(booking.clientId(0)));
         client.nextOfType("roster", WAIT);
