@@ -39,6 +39,7 @@ import javax.crypto.SecretKey;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -66,6 +67,7 @@ public final class Server {
     private Metrics metrics;
     private final Drain drain = new Drain();
     private AdminRoutes admin;
+    private Router router;
 
     public Server(AlcoveConfig config) {
         this(config, Clock.systemUTC());
@@ -102,7 +104,7 @@ public final class Server {
             ContextHandler context = new ContextHandler("/");
             Handler.Sequence handlers = new Handler.Sequence();
             Json json = new Json();
-            Router router = new Router(json, config.http().maxBodyBytes());
+            router = new Router(json, config.http().maxBodyBytes());
             if (config.ops().metricsEnabled()) {
                 handlers.addHandler(new MetricsEndpoint(metrics, config.ops().metricsToken(), json));
             }
@@ -258,6 +260,14 @@ public final class Server {
             throw new IllegalStateException("server not started");
         }
         return connector;
+    }
+
+    /** Every API route as {@code "METHOD /pattern"} (see {@link Router#routes()}). */
+    public List<String> routes() {
+        if (router == null) {
+            throw new IllegalStateException("server not started");
+        }
+        return router.routes();
     }
 
     public AlcoveConfig config() {
