@@ -80,9 +80,9 @@ public final class Router extends Handler.Abstract {
     private void dispatch(Entry entry, ApiRequest request, Response response, Callback callback) {
         Reply reply;
         try {
+            request.readBody();
             reply = entry.route().handle(request);
         } catch (ApiException e) {
-            request.discardUnreadBody();
             problem(e, response, callback);
             return;
         } catch (Exception e) {
