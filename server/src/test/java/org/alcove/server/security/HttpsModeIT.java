@@ -1,12 +1,13 @@
 package org.alcove.server.security;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jsonwebtoken.Jwts;
 import org.alcove.server.auth.SigningKey;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.server.testing.TestCertificate;
-import org.alcove.server.testing.TestServer;
-import io.jsonwebtoken.Jwts;
+import org.alcove.signaling.protocol.ClientMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,16 +89,45 @@ class HttpsModeIT {
         arena.bystander().assertUndisturbed();
     }
 
-    /** A call's signalling runs over wss: the socket joins and negotiation flows. */
+    /**
+     * TLS terminated by a proxy (plain listener, https public URL): the cookie is still Secure, no
+     * HSTS comes from Alcove, and only the public https origin may make cookie changes.
+     */
     @Test
-    void a_wss_socket_joins_a_session() {
+    void behind_a_tls_proxy_the_cookie_is_secure_and_only_the_https_origin_changes_things() {
+        try (Arena proxied = Arena.start(Map.of("http.public-url", "https://alcove.example.test"))) {
+            Api.Response login = proxied.api().send("POST", "/api/auth/login", null,
+                    "{\"email\":\"" + proxied.therapistEmail() + "\",\"password\":\"therapist-password\"}");
+            assertEquals(200, login.status());
+            assertTrue(login.header("Set-Cookie").contains("; Secure"), login.header("Set-Cookie"));
+            assertNull(login.header("Strict-Transport-Security"), "HSTS is the proxy's to send");
+            String cookie = "alcove_session=" + login.json().path("token").asText();
+            Arena.Booking booking = proxied.book(1);
+            String path = "/api/sessions/" + booking.sessionId();
+            assertEquals(403, proxied.api().send("DELETE", path, null, null,
+                    Map.of("Cookie", cookie, "Origin", "http://alcove.example.test")).status());
+            assertEquals(200, proxied.api().send("DELETE", path, null, null,
+                    Map.of("Cookie", cookie, "Origin", "https://alcove.example.test")).status());
+            proxied.bystander().assertUndisturbed();
+        }
+        arena.bystander().assertUndisturbed();
+    }
+
+    /** A call's signalling runs over wss: both sides join, the client is admitted and negotiation is relayed. */
+    @Test
+    void a_wss_socket_joins_a_session_and_relays_negotiation() {
         Arena.Booking booking = arena.book(1);
-        try (SignalingClient therapist = SignalingClient.join(arena.uri(), booking.therapistToken(), null, certificate.trust())) {
-            assertEquals("welcome", therapist.nextOfType("welcome", Arena.WAIT).path("type").asText());
-            try (SignalingClient client = SignalingClient.join(arena.uri(), booking.clientToken(0), null, certificate.trust())) {
-                client.nextOfType("welcome", Arena.WAIT);
-                therapist.nextOfType("waiting-list", Arena.WAIT);
-            }
+        try (SignalingClient therapist = SignalingClient.join(arena.uri(), booking.therapistToken(), null, certificate.trust());
+             SignalingClient client = SignalingClient.join(arena.uri(), booking.clientToken(0), null, certificate.trust())) {
+            therapist.nextOfType("welcome", Arena.WAIT);
+            client.nextOfType("welcome", Arena.WAIT);
+            therapist.send(new ClientMessage.Admit(booking.clientId(0)));
+            client.nextOfType("roster", Arena.WAIT);
+            String candidate = "candidate:1 1 udp 2122260223 192.0.2.1 40000 typ host";
+            client.send(new ClientMessage.Candidate(booking.therapistId(), candidate, "0", 0));
+            JsonNode relayed = therapist.nextOfType("candidate", Arena.WAIT);
+            assertEquals(candidate, relayed.path("candidate").asText());
+            assertEquals(booking.clientId(0), relayed.path("from").asText());
         }
         arena.bystander().assertUndisturbed();
     }
