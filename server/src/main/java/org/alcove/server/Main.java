@@ -20,7 +20,18 @@ public final class Main {
             "  --data DIR   data directory for the database and signing key (default ./data)",
             "  --demo       create a demo therapist and a session starting now, and print its links",
             "  --help       show this help",
-            "Every setting can also be set by an ALCOVE_... environment variable (see README).");
+            "Every setting can also be set by an ALCOVE_... environment variable (see README).",
+            "",
+            "HTTPS: set ALCOVE_HTTP_TLS_KEYSTORE to a PKCS12 (or JKS) keystore holding the certificate",
+            "and its key, and ALCOVE_HTTP_TLS_KEYSTORE_PASSWORD (ALCOVE_HTTP_TLS_KEY_ALIAS if it holds",
+            "several keys). The port then serves HTTPS only (TLS 1.2+, HSTS, Secure cookie, wss).",
+            "  Self-signed, for localhost:",
+            "    keytool -genkeypair -alias alcove -keyalg RSA -keysize 2048 -validity 365 -dname CN=localhost \\",
+            "      -ext SAN=dns:localhost,ip:127.0.0.1 -storetype PKCS12 -keystore alcove.p12 -storepass changeit",
+            "  From a CA's PEM files (e.g. Let's Encrypt):",
+            "    openssl pkcs12 -export -in fullchain.pem -inkey privkey.pem -name alcove \\",
+            "      -out alcove.p12 -passout pass:changeit",
+            "Behind a proxy that terminates TLS, leave these empty and set ALCOVE_HTTP_PUBLIC_URL=https://...");
 
     /** Bad command line: print usage, exit 2. */
     public static final class UsageException extends Exception {

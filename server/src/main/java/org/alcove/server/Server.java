@@ -13,6 +13,7 @@ import org.alcove.server.auth.Passwords;
 import org.alcove.server.auth.SigningKey;
 import org.alcove.server.config.AlcoveConfig;
 import org.alcove.server.http.Json;
+import org.alcove.server.http.Listener;
 import org.alcove.server.http.Reply;
 import org.alcove.server.http.Router;
 import org.alcove.server.http.SecurityHeaders;
@@ -29,11 +30,8 @@ import org.alcove.server.store.AuditLog;
 import org.alcove.server.store.Database;
 import org.alcove.server.store.SessionStore;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
-import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +39,7 @@ import javax.crypto.SecretKey;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -68,6 +67,7 @@ public final class Server {
     private Metrics metrics;
     private final Drain drain = new Drain();
     private AdminRoutes admin;
+    private Router router;
 
     public Server(AlcoveConfig config) {
         this(config, Clock.systemUTC());
@@ -96,23 +96,15 @@ public final class Server {
             loginTokens = new LoginTokens(key, config.auth(), clock);
 
             jetty = new org.eclipse.jetty.server.Server();
-            HttpConfiguration http = new HttpConfiguration();
-            http.setSendServerVersion(false);
-            http.setSendXPoweredBy(false);
-            connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
-            connector.setHost(config.http().host());
-            connector.setPort(config.http().port());
+            connector = Listener.open(jetty, config.http());
             jetty.addConnector(connector);
-            ErrorHandler errors = new ErrorHandler();
-            errors.setShowStacks(false);
-            errors.setShowMessageInTitle(false);
-            jetty.setErrorHandler(errors);
+            jetty.setErrorHandler(SecurityHeaders.errorHandler(config.http().tls()));
             metrics.watch(jetty.getThreadPool());
 
             ContextHandler context = new ContextHandler("/");
             Handler.Sequence handlers = new Handler.Sequence();
             Json json = new Json();
-            Router router = new Router(json, config.http().maxBodyBytes());
+            router = new Router(json, config.http().maxBodyBytes());
             if (config.ops().metricsEnabled()) {
                 handlers.addHandler(new MetricsEndpoint(metrics, config.ops().metricsToken(), json));
             }
@@ -122,7 +114,7 @@ public final class Server {
             LiveSessions live = wireRooms(context, handlers);
 
             handlers.addHandler(StaticFiles.handler());
-            context.setHandler(new SecurityHeaders(handlers));
+            context.setHandler(new SecurityHeaders(handlers, config.http().tls()));
             jetty.setHandler(context);
 
             scheduling = new Scheduling(sessions, joinTokens, audit, live, clock, this::publicUrl);
@@ -130,7 +122,7 @@ public final class Server {
             router.add("GET", "/healthz", request -> Reply.ok(Map.of("status", "ok")));
             new Readiness(database, drain).register(router);
             new AuthRoutes(users, passwords, loginTokens, audit, clock, config.auth(),
-                    () -> "https".equals(publicUrl().getScheme()), authenticator).register(router);
+                    this::secureCookie, authenticator).register(router);
             new UserRoutes(users, passwords, authenticator, audit, sessions, live, clock).register(router);
             new SessionRoutes(sessions, users, scheduling, authenticator, live, config.room().overrun(), clock).register(router);
             new AttendanceRoutes(sessions, audit, authenticator, clock).register(router);
@@ -240,15 +232,27 @@ public final class Server {
         }
     }
 
-    /** Where this server can be reached locally: {@code http://127.0.0.1:<bound port>}. */
+    /** Where this server can be reached locally: {@code http(s)://127.0.0.1:<bound port>}. */
     public URI uri() {
-        return URI.create("http://127.0.0.1:" + started().getLocalPort());
+        return URI.create(scheme() + "://127.0.0.1:" + started().getLocalPort());
     }
 
-    /** The base of join links: the configured public URL, else {@code http://localhost:<bound port>}. */
+    /** The base of join links: the configured public URL, else {@code http(s)://localhost:<bound port>}. */
     public URI publicUrl() {
         URI configured = config.http().publicUrl();
-        return configured != null ? configured : URI.create("http://localhost:" + started().getLocalPort());
+        return configured != null ? configured : URI.create(scheme() + "://localhost:" + started().getLocalPort());
+    }
+
+    private String scheme() {
+        return config.http().tls() ? "https" : "http";
+    }
+
+    /**
+     * The sign-in cookie is {@code Secure} when this server serves TLS or when people reach it over
+     * https (TLS terminated by a proxy), so the browser never sends it over plain HTTP.
+     */
+    private boolean secureCookie() {
+        return config.http().tls() || "https".equals(publicUrl().getScheme());
     }
 
     private ServerConnector started() {
@@ -256,6 +260,14 @@ public final class Server {
             throw new IllegalStateException("server not started");
         }
         return connector;
+    }
+
+    /** Every API route as {@code "METHOD /pattern"} (see {@link Router#routes()}). */
+    public List<String> routes() {
+        if (router == null) {
+            throw new IllegalStateException("server not started");
+        }
+        return router.routes();
     }
 
     public AlcoveConfig config() {

@@ -3,6 +3,7 @@ package org.alcove.server;
 import org.alcove.server.auth.JoinClaims;
 import org.alcove.server.auth.SigningKey;
 import org.alcove.server.testing.Api;
+import org.alcove.server.testing.TestCertificate;
 import org.alcove.signaling.protocol.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,6 +154,60 @@ class MainIT {
         assertThrows(Main.UsageException.class, () -> Main.launch(new String[]{"--nope"}, ENV, System.out));
         assertThrows(Main.UsageException.class, () -> Main.launch(new String[]{"--port"}, ENV, System.out));
         assertThrows(Main.UsageException.class, () -> Main.launch(new String[]{"--help"}, ENV, System.out));
+    }
+
+    @Test
+    void with_a_keystore_the_server_listens_on_https_only() throws Exception {
+        try (TestCertificate certificate = TestCertificate.create()) {
+            Map<String, String> env = new java.util.HashMap<>(ENV);
+            env.put("ALCOVE_HTTP_TLS_KEYSTORE", certificate.keystore().toString());
+            env.put("ALCOVE_HTTP_TLS_KEYSTORE_PASSWORD", TestCertificate.PASSWORD);
+            env.put("ALCOVE_ADMIN_PASSWORD", "configured-admin-password");
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            Server server = Main.launch(new String[]{"--port", "0", "--data", data.toString()}, env,
+                    new PrintStream(bytes, true, StandardCharsets.UTF_8));
+            try {
+                assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("Alcove listening on https://localhost:"));
+                new Api(server.uri(), certificate.trust()).login("admin@alcove.local", "configured-admin-password");
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
+    @Test
+    void a_bad_tls_keystore_stops_the_start_with_one_line_naming_the_setting() throws Exception {
+        try (TestCertificate certificate = TestCertificate.create()) {
+            Path pem = certificate.dir().resolve("certificate.pem");
+            Files.writeString(pem, "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+            String keystore = certificate.keystore().toString();
+            Map<String[], String> cases = new java.util.LinkedHashMap<>();
+            cases.put(new String[]{data.resolve("missing.p12").toString(), TestCertificate.PASSWORD, ""}, "ALCOVE_HTTP_TLS_KEYSTORE:");
+            cases.put(new String[]{keystore, "wrong-password", ""}, "ALCOVE_HTTP_TLS_KEYSTORE_PASSWORD");
+            cases.put(new String[]{keystore, TestCertificate.PASSWORD, "no-such-alias"}, "ALCOVE_HTTP_TLS_KEY_ALIAS");
+            cases.put(new String[]{pem.toString(), TestCertificate.PASSWORD, ""}, "ALCOVE_HTTP_TLS_KEYSTORE:");
+            for (Map.Entry<String[], String> bad : cases.entrySet()) {
+                Map<String, String> env = new java.util.HashMap<>(ENV);
+                env.put("ALCOVE_HTTP_TLS_KEYSTORE", bad.getKey()[0]);
+                env.put("ALCOVE_HTTP_TLS_KEYSTORE_PASSWORD", bad.getKey()[1]);
+                env.put("ALCOVE_HTTP_TLS_KEY_ALIAS", bad.getKey()[2]);
+                var error = assertThrows(org.alcove.server.config.ConfigException.class,
+                        () -> Main.launch(new String[]{"--port", "0", "--data", data.toString()}, env, System.out));
+                assertTrue(error.getMessage().contains(bad.getValue()), error.getMessage());
+                assertFalse(error.getMessage().contains(TestCertificate.PASSWORD) || error.getMessage().contains("wrong-password"),
+                        "the password is never echoed: " + error.getMessage());
+                assertFalse(error.getMessage().contains("\n"), error.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void the_help_explains_https_with_a_keystore_recipe() {
+        for (String expected : List.of("ALCOVE_HTTP_TLS_KEYSTORE", "ALCOVE_HTTP_TLS_KEYSTORE_PASSWORD",
+                "ALCOVE_HTTP_TLS_KEY_ALIAS", "keytool -genkeypair", "-storetype PKCS12", "openssl pkcs12 -export",
+                "ALCOVE_HTTP_PUBLIC_URL=https://")) {
+            assertTrue(Main.USAGE.contains(expected), "usage lacks " + expected);
+        }
     }
 
     @Test

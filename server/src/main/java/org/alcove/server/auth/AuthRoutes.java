@@ -54,8 +54,14 @@ public final class AuthRoutes {
     }
 
     public void register(Router router) {
-        router.add("POST", "/api/auth/login", request -> login(request.body(LoginRequest.class), request.remoteAddress()));
-        router.add("POST", "/api/auth/logout", request -> Reply.noContent().withCookie(cookie("", 0)));
+        router.add("POST", "/api/auth/login", request -> {
+            authenticator.refuseCrossSite(request);
+            return login(request.body(LoginRequest.class), request.remoteAddress());
+        });
+        router.add("POST", "/api/auth/logout", request -> {
+            authenticator.refuseCrossSite(request);
+            return Reply.noContent().withCookie(cookie("", 0));
+        });
         router.add("GET", "/api/auth/me", request -> {
             Caller caller = authenticator.require(request);
             User user = users.find(caller.userId()).orElseThrow(ApiException::unauthorized);

@@ -10,8 +10,17 @@ import java.time.Duration;
  */
 public record AlcoveConfig(Http http, Store store, Auth auth, Room room, Socket socket, Ops ops) {
 
-    /** @param publicUrl base of join links, or {@code null} to use http://localhost:&lt;bound port&gt; */
-    public record Http(String host, int port, URI publicUrl, int maxBodyBytes) {
+    /**
+     * @param publicUrl   base of join links, or {@code null} to use http(s)://localhost:&lt;bound port&gt;
+     * @param tlsKeystore PKCS12 or JKS keystore with the certificate and its key, or {@code null} for plain HTTP
+     * @param tlsKeyAlias the key entry to serve, or {@code null} when the keystore holds exactly one
+     */
+    public record Http(String host, int port, URI publicUrl, int maxBodyBytes, Path tlsKeystore,
+                       String tlsKeystorePassword, String tlsKeyAlias) {
+        /** Whether the listener serves HTTPS itself (rather than plain HTTP, maybe behind a TLS proxy). */
+        public boolean tls() {
+            return tlsKeystore != null;
+        }
     }
 
     /** @param jdbcUrl {@code null} for the embedded database under {@code dataDir} */

@@ -87,7 +87,10 @@ public final class ConfigLoader {
                         string("http.host"),
                         integer("http.port", 0, 65535),
                         optional("http.public-url") == null ? null : uri("http.public-url"),
-                        integer("http.max-body-bytes", 1024, 16 * 1024 * 1024)),
+                        integer("http.max-body-bytes", 1024, 16 * 1024 * 1024),
+                        optional("http.tls-keystore") == null ? null : Path.of(string("http.tls-keystore")),
+                        values.getProperty("http.tls-keystore-password", ""),
+                        optional("http.tls-key-alias")),
                 new AlcoveConfig.Store(
                         Path.of(string("store.data-dir")),
                         optional("store.jdbc-url"),

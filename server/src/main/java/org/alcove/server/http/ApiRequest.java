@@ -22,7 +22,7 @@ public final class ApiRequest {
     private static final int DRAIN_FACTOR = 16;
 
     private final int maxBodyBytes;
-    private boolean bodyRead;
+    private byte[] body = new byte[0];
 
     ApiRequest(Request request, Map<String, String> pathParams, Json json, int maxBodyBytes) {
         this.request = request;
@@ -75,55 +75,36 @@ public final class ApiRequest {
         return scheme + "://" + (authority == null ? "" : authority.toLowerCase(Locale.ROOT));
     }
 
-    /** The JSON body as {@code type}: 415 unless JSON, 413 past the size limit, 400 if malformed. */
+    /** The JSON body as {@code type}: 415 unless JSON, 400 if malformed (413 came before the route ran). */
     public <T> T body(Class<T> type) {
         String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         String mime = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
         if (!mime.equals("application/json")) {
             throw ApiException.unsupportedMediaType();
         }
-        return json.read(bytes(), type);
+        return json.read(body, type);
     }
 
     /**
-     * Reads and drops a body the route never read (it refused the request first). Left unread,
-     * a body still in flight makes Jetty close the connection after the answer, and a client
-     * that already reused that connection for its next request sees it fail.
+     * Reads the whole body, up to the limit, before the route runs: past the limit, declared or
+     * chunked, the answer is 413 and no route runs, whether or not it would have read a body.
+     * The body is always consumed, so the connection stays usable for the client's next request.
      */
-    void discardUnreadBody() {
-        if (bodyRead) {
-            return;
-        }
-        bodyRead = true;
-        long declared = request.getLength();
-        if (declared == 0 || declared > (long) maxBodyBytes * DRAIN_FACTOR) {
-            return;
-        }
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] sink = new byte[8192];
-            long budget = (long) maxBodyBytes * DRAIN_FACTOR;
-            long drained = 0;
-            int n;
-            while (drained < budget && (n = in.read(sink, 0, (int) Math.min(sink.length, budget - drained))) > 0) {
-                drained += n;
-            }
-        } catch (IOException e) {
-            // The connection is going away anyway.
-        }
+    void readBody() {
+        body = bytes();
     }
 
     private byte[] bytes() {
-        bodyRead = true;
         long declared = request.getLength();
         try (InputStream in = Content.Source.asInputStream(request)) {
             if (declared > maxBodyBytes) {
                 throw tooLarge(in, declared);
             }
-            byte[] body = in.readNBytes(maxBodyBytes + 1);
-            if (body.length > maxBodyBytes) {
+            byte[] read = in.readNBytes(maxBodyBytes + 1);
+            if (read.length > maxBodyBytes) {
                 throw tooLarge(in, declared);
             }
-            return body;
+            return read;
         } catch (IOException e) {
             throw ApiException.malformedJson("The request body could not be read.");
         }

@@ -6,6 +6,7 @@ import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.server.testing.TestServer;
 
+import javax.net.ssl.SSLContext;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,8 @@ final class Arena implements AutoCloseable {
         // The bystander has its own therapist, so nothing an attack does to this one touches it.
         String bystanderTherapist = api.newTherapist("bystander" + ACCOUNTS.incrementAndGet() + "@example.test");
         // Booked long, so tests that move the clock through another session's end do not end it.
-        this.bystander = Bystander.start(testServer.uri(), book(bystanderTherapist, now(), BYSTANDER_MINUTES, 1));
+        this.bystander = Bystander.start(testServer.uri(), book(bystanderTherapist, now(), BYSTANDER_MINUTES, 1),
+                testServer.trust());
     }
 
     static Arena start() {
@@ -47,7 +49,12 @@ final class Arena implements AutoCloseable {
 
     /** @param overrides settings by defaults-file key, as {@link TestServer#start(Map)} takes them */
     static Arena start(Map<String, String> overrides) {
-        TestServer server = TestServer.start(overrides);
+        return start(overrides, null);
+    }
+
+    /** An arena on a server whose clients trust {@code trust} (an HTTPS server; see {@link TestServer#start(Map, SSLContext)}). */
+    static Arena start(Map<String, String> overrides, SSLContext trust) {
+        TestServer server = TestServer.start(overrides, trust);
         try {
             return new Arena(server);
         } catch (RuntimeException | Error e) {
@@ -118,8 +125,8 @@ final class Arena implements AutoCloseable {
 
     /** Joins the therapist and client {@code client} of {@code booking} and admits the client. */
     Call admitted(BookedSession booking, int client) {
-        SignalingClient therapist = SignalingClient.join(uri(), booking.therapistToken());
-        SignalingClient joined = SignalingClient.join(uri(), booking.clientToken(client));
+        SignalingClient therapist = SignalingClient.join(uri(), booking.therapistToken(), null, testServer.trust());
+        SignalingClient joined = SignalingClient.join(uri(), booking.clientToken(client), null, testServer.trust());
         therapist.nextOfType("welcome", WAIT);
         joined.nextOfType("welcome", WAIT);
         therapist.send(new org.alcove.signaling.protocol.ClientMessage.Admit(booking.clientId(client)));

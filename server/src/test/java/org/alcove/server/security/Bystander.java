@@ -5,6 +5,7 @@ import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
 
+import javax.net.ssl.SSLContext;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -49,9 +50,14 @@ final class Bystander implements AutoCloseable {
     }
 
     static Bystander start(URI server, BookedSession booking) {
-        SignalingClient therapist = SignalingClient.join(server, booking.therapistToken());
+        return start(server, booking, null);
+    }
+
+    /** @param trust for a wss server: the certificates to trust; {@code null} for the JDK default */
+    static Bystander start(URI server, BookedSession booking, SSLContext trust) {
+        SignalingClient therapist = SignalingClient.join(server, booking.therapistToken(), null, trust);
         therapist.nextOfType("welcome", WAIT);
-        SignalingClient client = SignalingClient.join(server, booking.clientToken(0));
+        SignalingClient client = SignalingClient.join(server, booking.clientToken(0), null, trust);
         client.nextOfType("welcome", WAIT);
         therapist.send(new ClientMessage.Admit(booking.clientId(0)));
         client.nextOfType("roster", WAIT);

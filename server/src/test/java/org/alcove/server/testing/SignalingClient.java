@@ -8,7 +8,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.alcove.signaling.protocol.ClientMessage;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
+
+import javax.net.ssl.SSLContext;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -57,7 +60,20 @@ public final class SignalingClient implements AutoCloseable {
 
     /** Opens a socket to {@code <serverUri>/ws} (http/https turned into ws/wss); sends nothing. */
     public static SignalingClient connect(URI serverUri) {
+        return connect(serverUri, null);
+    }
+
+    /**
+     * As {@link #connect(URI)}, with {@code trust} deciding which server certificates a wss
+     * connection accepts ({@code null}: the JDK's default trust).
+     */
+    public static SignalingClient connect(URI serverUri, SSLContext trust) {
         WebSocketClient client = new WebSocketClient();
+        if (trust != null) {
+            SslContextFactory.Client tls = new SslContextFactory.Client();
+            tls.setSslContext(trust);
+            client.getHttpClient().setSslContextFactory(tls);
+        }
         client.setIdleTimeout(Duration.ofMinutes(5));
         client.setMaxTextMessageSize(1024 * 1024);
         Listener listener = new Listener();
@@ -78,7 +94,12 @@ public final class SignalingClient implements AutoCloseable {
 
     /** Connects and sends {@code auth} with {@code token} and an earlier welcome's {@code resumeKey}. */
     public static SignalingClient join(URI serverUri, String token, String resumeKey) {
-        SignalingClient connection = connect(serverUri);
+        return join(serverUri, token, resumeKey, null);
+    }
+
+    /** As {@link #join(URI, String, String)} over wss trusting {@code trust} ({@code null}: the JDK default). */
+    public static SignalingClient join(URI serverUri, String token, String resumeKey, SSLContext trust) {
+        SignalingClient connection = connect(serverUri, trust);
         connection.send(new ClientMessage.Auth(token, resumeKey));
         return connection;
     }

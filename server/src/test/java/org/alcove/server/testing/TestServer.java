@@ -7,6 +7,7 @@ import org.alcove.server.config.AlcoveConfig;
 import org.alcove.server.config.ConfigLoader;
 import org.alcove.server.store.Ids;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -40,11 +41,13 @@ public final class TestServer implements AutoCloseable {
     private final Server server;
     private final MutableClock clock;
     private final Path dataDir;
+    private final SSLContext trust;
 
-    private TestServer(Server server, MutableClock clock, Path dataDir) {
+    private TestServer(Server server, MutableClock clock, Path dataDir, SSLContext trust) {
         this.server = server;
         this.clock = clock;
         this.dataDir = dataDir;
+        this.trust = trust;
     }
 
     public static TestServer start() {
@@ -53,6 +56,14 @@ public final class TestServer implements AutoCloseable {
 
     /** @param overrides settings by defaults-file key, e.g. {@code Map.of("room.overrun", "PT1M")} */
     public static TestServer start(Map<String, String> overrides) {
+        return start(overrides, null);
+    }
+
+    /**
+     * @param trust for a server with {@code http.tls-keystore} set: what {@link #api()} trusts
+     *              (see {@link TestCertificate}); {@code null} for the JDK's default trust
+     */
+    public static TestServer start(Map<String, String> overrides, SSLContext trust) {
         try {
             Path dataDir = Files.createTempDirectory("alcove-it-");
             Map<String, String> settings = new HashMap<>();
@@ -67,7 +78,7 @@ public final class TestServer implements AutoCloseable {
             server.start();
             server.users().create(new User(Ids.user(), ADMIN_EMAIL, "Test Admin", AccountRole.admin,
                     server.passwords().hash(ADMIN_PASSWORD), clock.instant()));
-            return new TestServer(server, clock, dataDir);
+            return new TestServer(server, clock, dataDir, trust);
         } catch (Exception e) {
             throw new IllegalStateException("test server failed to start", e);
         }
@@ -89,9 +100,14 @@ public final class TestServer implements AutoCloseable {
         return dataDir;
     }
 
+    /** What clients of this server trust, or {@code null} for the JDK default (plain HTTP servers). */
+    public SSLContext trust() {
+        return trust;
+    }
+
     /** An HTTP helper bound to this server. */
     public Api api() {
-        return new Api(server.uri());
+        return new Api(server.uri(), trust);
     }
 
     @Override
