@@ -208,16 +208,16 @@ function onClosed(code, delay, lastError) {
     return;
   }
   if (code === CloseCode.NOT_YET_OPEN && lastError?.startsAt) {
-    tooEarly(lastError.startsAt);
+    tooEarly(lastError.startsAt, lastError.therapistName);
     return;
   }
   finish(notices.forClose(code));
 }
 
-function tooEarly(startsAt) {
+function tooEarly(startsAt, therapistName) {
   check?.teardown();
   check = null;
-  showNotice(notices.tooEarly(startsAt));
+  showNotice(notices.tooEarly(startsAt, therapistName));
   // The window opens 15 minutes before the start; ask again then (and every minute, in case
   // this device's clock is off), with no button to press.
   const opensIn = new Date(startsAt).getTime() - 15 * 60_000 - Date.now();

@@ -11,12 +11,13 @@ export function clock(instant) {
   return localTime.format(new Date(instant));
 }
 
-export function tooEarly(startsAt) {
+export function tooEarly(startsAt, therapistName) {
   const start = new Date(startsAt);
   const today = start.toDateString() === new Date().toDateString();
   return {
     name: 'too-early',
-    title: `Your session starts at ${clock(start)}`,
+    title: therapistName ? `Your session with ${therapistName} starts at ${clock(start)}`
+      : `Your session starts at ${clock(start)}`,
     text: `${today ? 'Today' : localDay.format(start)}. You can join from 15 minutes before the start. `
       + 'Keep this page open: it lets you in by itself when it is time.',
   };

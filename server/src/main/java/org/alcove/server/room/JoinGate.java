@@ -16,6 +16,7 @@ import org.alcove.server.store.SessionRecord;
 import org.alcove.server.store.SessionStatus;
 import org.alcove.server.store.SessionStore;
 import org.alcove.signaling.protocol.ErrorCode;
+import org.alcove.signaling.protocol.Role;
 import org.alcove.signaling.protocol.ServerMessage;
 import org.alcove.signaling.room.Participant;
 import org.slf4j.Logger;
@@ -74,7 +75,7 @@ final class JoinGate {
     Verdict check(String token, String address, Instant now) {
         int limit = config.auth().socketFailuresPerAddress();
         if (limit > 0 && failures.retryAfter(address, limit) > 0) {
-            return refuse(now, null, ErrorCode.TOO_MANY_ATTEMPTS, null);
+            return refuse(now, null, ErrorCode.TOO_MANY_ATTEMPTS);
         }
         Verdict verdict = check(token, now);
         if (verdict instanceof Refused refused && refused.error().code() == ErrorCode.AUTH_FAILED && limit > 0) {
@@ -89,40 +90,51 @@ final class JoinGate {
         try {
             claims = tokens.verify(token);
         } catch (JoinTokenException e) {
-            return refusedToken(e, now);
+            if (e.kind() == JoinTokenException.Kind.INVALID) {
+                // No claims: the signature did not verify, so no id from the token is trusted.
+                return refuse(now, null, ErrorCode.AUTH_FAILED);
+            }
+            if (e.kind() == JoinTokenException.Kind.EXPIRED) {
+                return refuse(now, e.claims(), ErrorCode.LINK_EXPIRED);
+            }
+            // A genuine link used early goes through every stored-state check below, so a
+            // replaced, removed or cancelled link is told so now rather than at the opening.
+            claims = e.claims();
         }
         Seat seat = seatOf(claims);
         if (seat == null) {
-            return refuse(now, claims, ErrorCode.AUTH_FAILED, null);
+            return refuse(now, claims, ErrorCode.AUTH_FAILED);
         }
         SessionRecord session = seat.session();
         ErrorCode over = over(session);
         if (over != null) {
-            return refuse(now, claims, over, null);
+            return refuse(now, claims, over);
         }
         ParticipantRecord participant = seat.participant();
         if (!participant.tokenId().equals(claims.tokenId())) {
-            return refuse(now, claims, ErrorCode.LINK_REISSUED, null);
+            return refuse(now, claims, ErrorCode.LINK_REISSUED);
         }
         if (participant.userId() != null && users.find(participant.userId()).map(User::disabled).orElse(true)) {
             // A disabled staff account's join link stops working like its sign-in does.
-            return refuse(now, claims, ErrorCode.ACCOUNT_DISABLED, null);
+            return refuse(now, claims, ErrorCode.ACCOUNT_DISABLED);
         }
         switch (participant.status()) {
             case DECLINED:
-                return refuse(now, claims, ErrorCode.DECLINED, null);
+                return refuse(now, claims, ErrorCode.DECLINED);
             case REMOVED:
-                return refuse(now, claims, ErrorCode.REMOVED, null);
+                return refuse(now, claims, ErrorCode.REMOVED);
             case ACTIVE:
                 break;
         }
         // The window opens with the same leeway the token's nbf is checked with, so a link opens
         // at one moment whichever check comes first; it closes with the room, exactly.
-        if (now.isBefore(opensAt(session).minus(config.auth().clockLeeway()))) {
-            return refuse(now, claims, ErrorCode.NOT_YET_OPEN, session.startsAt());
+        if (now.isBefore(claims.notBefore().minus(config.auth().clockLeeway()))
+                || now.isBefore(opensAt(session).minus(config.auth().clockLeeway()))) {
+            record(now, claims, ErrorCode.NOT_YET_OPEN);
+            return new Refused(ServerMessage.Error.notYetOpen(session.startsAt(), therapistName(session)));
         }
         if (now.isAfter(session.endsAt().plus(config.room().overrun()))) {
-            return refuse(now, claims, ErrorCode.LINK_EXPIRED, null);
+            return refuse(now, claims, ErrorCode.LINK_EXPIRED);
         }
         return new Admitted(session, new Participant(participant.id(), participant.role(), participant.name()),
                 claims.tokenId());
@@ -130,29 +142,13 @@ final class JoinGate {
 
     /** Audits a socket refused before it presented a token ({@code auth-required}, {@code auth-timeout}). */
     void refusedWithoutToken(ErrorCode code, Instant now) {
-        refuse(now, null, code, null);
+        refuse(now, null, code);
     }
 
-    private Verdict refusedToken(JoinTokenException e, Instant now) {
-        return switch (e.kind()) {
-            // No claims for INVALID: the signature did not verify, so no id from the token is trusted.
-            case INVALID -> refuse(now, null, ErrorCode.AUTH_FAILED, null);
-            case EXPIRED -> refuse(now, e.claims(), ErrorCode.LINK_EXPIRED, null);
-            case NOT_YET_VALID -> notYetOpen(e.claims(), now);
-        };
-    }
-
-    /** Tells an early joiner when the session starts, unless it will never start. */
-    private Verdict notYetOpen(JoinClaims claims, Instant now) {
-        Seat seat = seatOf(claims);
-        if (seat == null) {
-            return refuse(now, claims, ErrorCode.AUTH_FAILED, null);
-        }
-        ErrorCode over = over(seat.session());
-        if (over != null) {
-            return refuse(now, claims, over, null);
-        }
-        return refuse(now, claims, ErrorCode.NOT_YET_OPEN, seat.session().startsAt());
+    private String therapistName(SessionRecord session) {
+        return sessions.participants(session.id()).stream()
+                .filter(p -> p.role() == Role.therapist)
+                .map(ParticipantRecord::name).findFirst().orElse(null);
     }
 
     /** A stored seat and its session. */
@@ -213,7 +209,13 @@ final class JoinGate {
         };
     }
 
-    private Verdict refuse(Instant now, JoinClaims claims, ErrorCode code, Instant startsAt) {
+    private Verdict refuse(Instant now, JoinClaims claims, ErrorCode code) {
+        record(now, claims, code);
+        return new Refused(new ServerMessage.Error(code));
+    }
+
+    /** Counts, logs (opaque ids) and audits a refusal. */
+    private void record(Instant now, JoinClaims claims, ErrorCode code) {
         String sessionId = claims == null ? null : claims.sessionId();
         String participantId = claims == null ? null : claims.participantId();
         String role = claims == null || claims.role() == null ? null : claims.role().name();
@@ -225,6 +227,5 @@ final class JoinGate {
         } catch (RuntimeException e) {
             LOG.warn("audit write failed for auth.failed session={}: {}", sessionId, e.getClass().getSimpleName());
         }
-        return new Refused(new ServerMessage.Error(code, code.description(), startsAt));
     }
 }

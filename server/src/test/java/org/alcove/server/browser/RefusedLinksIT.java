@@ -55,7 +55,7 @@ class RefusedLinksIT {
                 .setViewportSize(1280, 800).setLocale("en-GB").setTimezoneId("Asia/Tokyo")))) {
             client.page.clock().install();
             client.open(server, clientLink(session, 0));
-            assertThat(client.heading("Your session starts at " + expected)).isVisible();
+            assertThat(client.heading("Your session with Therapist refused@example.test starts at " + expected)).isVisible();
             client.screenshot("join-too-early");
             client.neverInCall();
 

@@ -27,6 +27,7 @@ import org.mockito.ArgumentCaptor;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -100,13 +101,24 @@ class JoinGateTest {
     }
 
     @Test
-    void an_early_token_is_told_when_the_session_starts() throws JoinTokenException {
+    void an_early_token_is_told_when_the_session_starts_and_with_whom() throws JoinTokenException {
         when(tokens.verify("early")).thenThrow(new JoinTokenException(JoinTokenException.Kind.NOT_YET_VALID, claims));
+        when(sessions.participants("s1")).thenReturn(List.of(participant,
+                new ParticipantRecord("t-seat", "s1", Role.therapist, "Dr Ada", null, "t1", "jti-t", ParticipantStatus.ACTIVE)));
 
         JoinGate.Refused refused = assertInstanceOf(JoinGate.Refused.class, gate.check("early", ADDRESS, START.minusSeconds(3600)));
         assertEquals(ErrorCode.NOT_YET_OPEN, refused.error().code());
         assertEquals(START, refused.error().startsAt());
+        assertEquals("Dr Ada", refused.error().therapistName());
         assertEquals("s1", audited().sessionId());
+    }
+
+    @Test
+    void an_early_token_whose_link_was_replaced_is_told_so_at_once() throws JoinTokenException {
+        when(tokens.verify("early")).thenThrow(new JoinTokenException(JoinTokenException.Kind.NOT_YET_VALID, claims));
+        participant = new ParticipantRecord("p1", "s1", Role.client, "Robin", "robin@example.org", null, "jti-2", ParticipantStatus.ACTIVE);
+
+        assertEquals(ErrorCode.LINK_REISSUED, refusal(gate.check("early", ADDRESS, START.minusSeconds(3600))));
     }
 
     @Test

@@ -101,21 +101,25 @@ public sealed interface ServerMessage {
 
     /**
      * Something the receiver sent was refused. When the code is fatal the socket is closed
-     * right after with the matching {@link CloseCode}. {@code startsAt} accompanies
-     * {@code not-yet-open}; {@code field} names the offending field of {@code invalid-field}.
+     * right after with the matching {@link CloseCode}. {@code startsAt} and {@code therapistName}
+     * accompany {@code not-yet-open} (told only to a genuine link of that session, so its holder
+     * reads "Your session with ... starts at ..."); {@code field} names the offending field of
+     * {@code invalid-field}.
      */
-    record Error(ErrorCode code, String message, Instant startsAt, String field) implements ServerMessage {
+    record Error(ErrorCode code, String message, Instant startsAt, String therapistName, String field)
+            implements ServerMessage {
         public Error(ErrorCode code) {
-            this(code, code.description(), null, null);
+            this(code, code.description(), null, null, null);
         }
 
-        public Error(ErrorCode code, String message, Instant startsAt) {
-            this(code, message, startsAt, null);
+        /** {@code not-yet-open}: when the session starts and with whom. */
+        public static Error notYetOpen(Instant startsAt, String therapistName) {
+            return new Error(ErrorCode.NOT_YET_OPEN, ErrorCode.NOT_YET_OPEN.description(), startsAt, therapistName, null);
         }
 
         /** An {@code invalid-field} (or other parse) error naming the field when known. */
         public static Error about(ErrorCode code, String field) {
-            return new Error(code, code.description(), null, field);
+            return new Error(code, code.description(), null, null, field);
         }
     }
 

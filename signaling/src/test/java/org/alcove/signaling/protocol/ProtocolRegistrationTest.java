@@ -137,7 +137,7 @@ class ProtocolRegistrationTest {
         assertEquals(ErrorCode.SEAT_TAKEN.description(), error.get("message").asText());
         assertFalse(error.has("startsAt"));
         assertEquals("2026-11-22T14:00:00Z",
-                tree(new ServerMessage.Error(ErrorCode.NOT_YET_OPEN, ErrorCode.NOT_YET_OPEN.description(), AT)).get("startsAt").asText());
+                tree(ServerMessage.Error.notYetOpen(AT, "Dr Ada")).get("startsAt").asText());
     }
 
     @Test
