@@ -26,7 +26,8 @@ class RefusedLinksIT {
     static void start() {
         server = TestServer.start();
         chromium = Chromium.launch();
-        therapistToken = server.api().newTherapist("refused@example.test");
+        server.api().createUser("refused@example.test", "Dr Ada Lovelace", "therapist", "therapist-password");
+        therapistToken = server.api().login("refused@example.test", "therapist-password");
     }
 
     @AfterAll
@@ -55,7 +56,7 @@ class RefusedLinksIT {
                 .setViewportSize(1280, 800).setLocale("en-GB").setTimezoneId("Asia/Tokyo")))) {
             client.page.clock().install();
             client.open(server, clientLink(session, 0));
-            assertThat(client.heading("Your session with Therapist refused@example.test starts at " + expected)).isVisible();
+            assertThat(client.heading("Your session with Dr Ada Lovelace starts at " + expected)).isVisible();
             client.screenshot("join-too-early");
             client.neverInCall();
 
