@@ -7,7 +7,9 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.Chromium;
+import org.alcove.server.testing.SessionRecorder;
 import org.alcove.server.testing.TestServer;
+import org.alcove.server.testing.WireTap;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +62,19 @@ final class Participant implements AutoCloseable {
 
     static Participant onPhone(Chromium chromium) {
         return new Participant(chromium.newPhoneParticipant());
+    }
+
+    /** Shows every signalling socket this page opens to {@code recorder}, each as its own recorded connection. */
+    Participant recordSignalling(SessionRecorder recorder, String label) {
+        page.onWebSocket(socket -> {
+            if (socket.url().endsWith("/ws")) {
+                WireTap tap = recorder.connection(label);
+                socket.onFrameSent(frame -> tap.sent(frame.text()));
+                socket.onFrameReceived(frame -> tap.received(frame.text()));
+                socket.onClose(closed -> tap.closed());
+            }
+        });
+        return this;
     }
 
     /** Opens a join link from the API against the test server's own address. */

@@ -1,5 +1,6 @@
 package org.alcove.signaling.protocol;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with one of the parse codes; no other exception may escape, whatever the bytes. Bounded by a
  * fixed number of inputs; the seed of a failure is in its message.
  */
+@Tag("adversarial")
 class MessageCodecFuzzTest {
     private static final int INPUTS = 15_000;
     private static final String SDP = "v=0\\r\\no=- 4611731400430051336 2 IN IP4 127.0.0.1\\r\\ns=-\\r\\nt=0 0\\r\\n"
