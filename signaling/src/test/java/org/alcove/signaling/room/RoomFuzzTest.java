@@ -71,7 +71,7 @@ class RoomFuzzTest {
             } else if (roll < 80) {
                 Conn conn = pool.get(random.nextInt(pool.size()));
                 ClientMessage message = randomMessage(random);
-                promises.check(room.handle(conn, message, now), conn, addressee(message));
+                promises.check(room.handle(conn, message, now), conn, RoomPromises.addressee(message));
             } else if (roll < 90) {
                 Conn conn = pool.get(random.nextInt(pool.size()));
                 List<Effect> effects = room.disconnected(conn, now);
@@ -91,19 +91,6 @@ class RoomFuzzTest {
                         null, null);
             }
         }
-    }
-
-    private static String addressee(ClientMessage message) {
-        if (message instanceof ClientMessage.Offer offer) {
-            return offer.to();
-        } else if (message instanceof ClientMessage.Answer answer) {
-            return answer.to();
-        } else if (message instanceof ClientMessage.Candidate candidate) {
-            return candidate.to();
-        } else if (message instanceof ClientMessage.IceRestart restart) {
-            return restart.to();
-        }
-        return null;
     }
 
     private ClientMessage randomMessage(SplittableRandom random) {

@@ -1,5 +1,6 @@
 package org.alcove.signaling.room;
 
+import org.alcove.signaling.protocol.ClientMessage;
 import org.alcove.signaling.protocol.CloseCode;
 import org.alcove.signaling.protocol.Role;
 import org.alcove.signaling.protocol.ServerMessage;
@@ -128,6 +129,20 @@ final class RoomPromises {
                 || message instanceof ServerMessage.Candidate || message instanceof ServerMessage.IceRestart
                 || message instanceof ServerMessage.PeerJoined || message instanceof ServerMessage.PeerLeft
                 || message instanceof ServerMessage.PeerReconnecting || message instanceof ServerMessage.PeerReconnected;
+    }
+
+    /** Whom a negotiation message is for, or {@code null} for messages that are not relayed. */
+    static String addressee(ClientMessage message) {
+        if (message instanceof ClientMessage.Offer offer) {
+            return offer.to();
+        } else if (message instanceof ClientMessage.Answer answer) {
+            return answer.to();
+        } else if (message instanceof ClientMessage.Candidate candidate) {
+            return candidate.to();
+        } else if (message instanceof ClientMessage.IceRestart restart) {
+            return restart.to();
+        }
+        return null;
     }
 
     static String relaySender(ServerMessage message) {
