@@ -112,6 +112,7 @@ final class Replay {
     }
 
     void revoke(String participantId, ErrorCode why) {
+        promises.revoked(participantId, why);
         apply(room.revoke(participantId, why, now), null, null);
     }
 

@@ -84,6 +84,7 @@ class RoomFuzzTest {
                 String target = targets.get(random.nextInt(targets.size()));
                 if (!target.isEmpty()) {
                     ErrorCode why = random.nextBoolean() ? ErrorCode.REMOVED : ErrorCode.LINK_REISSUED;
+                    promises.revoked(target, why);
                     promises.check(room.revoke(target, why, now), null, null);
                 }
             } else {

@@ -2,14 +2,18 @@ package org.alcove.signaling.room;
 
 import org.alcove.signaling.protocol.ClientMessage;
 import org.alcove.signaling.protocol.CloseCode;
+import org.alcove.signaling.protocol.ErrorCode;
 import org.alcove.signaling.protocol.Role;
 import org.alcove.signaling.protocol.ServerMessage;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -23,12 +27,21 @@ import static org.junit.jupiter.api.Assertions.fail;
  *       waiting list reaches only the therapist;</li>
  *   <li>a relayed message goes to the addressee only, carries the true sender, and comes from
  *       an admitted sender;</li>
- *   <li>nothing is sent to a closed connection, or to one the room was never given;</li>
+ *   <li>a waiting client hears only its welcome, errors, pongs and session timing, and no
+ *       roster or {@code peer-joined} names a waiting client;</li>
+ *   <li>nothing is sent to a closed connection, or to one the room was never given, and every
+ *       fatal error is followed by its close;</li>
+ *   <li>a removed or declined participant is not seated again until their link is reissued;</li>
  *   <li>no participant ever holds two live seats.</li>
  * </ul>
  */
 final class RoomPromises {
     enum State { WAITING, ADMITTED, CLOSED }
+
+    /** All a waiting client may hear: its welcome, errors, pongs, session timing, and the roster that admits it. */
+    private static final Set<Class<? extends ServerMessage>> WAITING_HEARS = Set.of(ServerMessage.Welcome.class,
+            ServerMessage.Error.class, ServerMessage.Pong.class, ServerMessage.SessionWarning.class,
+            ServerMessage.SessionExtended.class, ServerMessage.SessionEnded.class, ServerMessage.Roster.class);
 
     /** The model of one connection, kept from the effects it saw. */
     static final class Model {
@@ -43,6 +56,8 @@ final class RoomPromises {
 
     private final Map<Connection, Model> conns = new HashMap<>();
     private final Map<String, String> lastKey = new HashMap<>();
+    /** Removed or declined: may not be seated again until their link is reissued. */
+    private final Set<String> barred = new HashSet<>();
 
     /** Registers a connection about to join as {@code who}; it has no state until its welcome. */
     void connecting(Connection connection, Participant who) {
@@ -54,8 +69,13 @@ final class RoomPromises {
         conns.get(connection).state = State.CLOSED;
     }
 
-    Model model(Connection connection) {
-        return conns.get(connection);
+    /** Removed from outside the call ({@code revoke removed}), or their link reissued ({@code revoke link-reissued}). */
+    void revoked(String participantId, ErrorCode why) {
+        if (why == ErrorCode.REMOVED) {
+            barred.add(participantId);
+        } else if (why == ErrorCode.LINK_REISSUED) {
+            barred.remove(participantId);
+        }
     }
 
     /** The resume key of the latest welcome {@code participantId} received, or {@code null}. */
@@ -100,8 +120,23 @@ final class RoomPromises {
     }
 
     private void received(Model to, ServerMessage message, Model from, String addressee) {
+        if (to.state == State.WAITING) {
+            assertTrue(WAITING_HEARS.contains(message.getClass()), "a waiting client was sent " + message.getClass().getSimpleName());
+        }
+        if (message instanceof ServerMessage.Error error
+                && (error.code() == ErrorCode.REMOVED || error.code() == ErrorCode.DECLINED)) {
+            barred.add(to.who.id());
+        } else if (message instanceof ServerMessage.Error error && error.code() == ErrorCode.LINK_REISSUED) {
+            barred.remove(to.who.id());
+        }
+        if (message instanceof ServerMessage.Roster roster) {
+            roster.participants().forEach(peer -> assertNotWaiting(peer.participantId(), "roster"));
+        } else if (message instanceof ServerMessage.PeerJoined joined) {
+            assertNotWaiting(joined.peer().participantId(), "peer-joined");
+        }
         if (message instanceof ServerMessage.Welcome welcome) {
             assertEquals(to.who.id(), welcome.participantId(), "welcome names the connection's own participant");
+            assertFalse(barred.contains(to.who.id()), "a removed or declined participant was seated again");
             to.state = welcome.state() == ServerMessage.SeatState.admitted ? State.ADMITTED : State.WAITING;
             to.resumeKey = welcome.resumeKey();
             lastKey.put(to.who.id(), welcome.resumeKey());
@@ -122,6 +157,12 @@ final class RoomPromises {
                 }
             }
         }
+    }
+
+    /** A waiting client's name and id stay with the therapist until it is admitted. */
+    private void assertNotWaiting(String participantId, String what) {
+        assertTrue(conns.values().stream().noneMatch(m -> m.state == State.WAITING && m.who.id().equals(participantId)),
+                what + " named " + participantId + ", who is waiting");
     }
 
     static boolean isOfTheCall(ServerMessage message) {
