@@ -18,7 +18,7 @@ import java.util.List;
  * Records what the clients of a real test call send, for the signalling module's fuzz corpus
  * ({@code signaling/src/test/resources/recorded-sessions}). Off unless the test JVM runs with
  * {@code -Dalcove.record-sessions=DIR}; then every test that used it writes
- * {@code DIR/<TestClass>.<test>.jsonl}, one line per client-to-server frame (and per close), in
+ * {@code DIR/<TestClass>.<test>.jsonl} (unless it failed), one line per client-to-server frame (and per close), in
  * the order the clients sent them, with the sending connection, its participant id and role
  * (from the {@code welcome} it received). Tokens, resume keys and addresses are replaced by
  * {@link Redaction} before anything is written. Test-only: nothing in the server records frames.
@@ -65,7 +65,10 @@ public final class SessionRecorder implements AfterEachCallback {
 
     @Override
     public synchronized void afterEach(ExtensionContext context) throws IOException {
-        if (directory == null || events.isEmpty()) {
+        // A call that failed is not a real session worth replaying.
+        if (directory == null || events.isEmpty() || context.getExecutionException().isPresent()) {
+            events.clear();
+            connections.clear();
             return;
         }
         Redaction redaction = new Redaction();

@@ -83,7 +83,7 @@ final class Script {
     }
 
     List<String> participantIds() {
-        return senders.values().stream().map(Participant::id).sorted().toList();
+        return senders.values().stream().map(Participant::id).distinct().sorted().toList();
     }
 
     /** Plays every step into {@code replay}, then lets the session run out; {@code replay} checks as it goes. */
