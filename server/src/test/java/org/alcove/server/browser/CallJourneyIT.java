@@ -5,10 +5,12 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.AriaRole;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.Chromium;
+import org.alcove.server.testing.SessionRecorder;
 import org.alcove.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -24,6 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CallJourneyIT {
     private static TestServer server;
     private static Chromium chromium;
+    /** Off unless -Dalcove.record-sessions=DIR: then the browsers' signalling feeds the fuzz corpus. */
+    @RegisterExtension
+    final SessionRecorder recorder = SessionRecorder.fromSystemProperty();
 
     @BeforeAll
     static void start() {
@@ -45,6 +50,8 @@ class CallJourneyIT {
         String therapistToken = server.api().newTherapist("journey@example.test");
         try (Participant therapist = Participant.in(chromium);
              Participant client = Participant.onPhone(chromium)) {
+            therapist.recordSignalling(recorder, "therapist");
+            client.recordSignalling(recorder, "client");
             // The therapist books the session on the dashboard, starting now, and starts it there.
             StaffPages.signIn(therapist.page, server, "journey@example.test", StaffPages.THERAPIST_PASSWORD);
             LocalDateTime now = LocalDateTime.ofInstant(server.clock().instant(), ZoneId.of(

@@ -2,10 +2,12 @@ package org.alcove.server.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.server.testing.Chromium;
+import org.alcove.server.testing.SessionRecorder;
 import org.alcove.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,9 @@ class GroupCallIT {
     private static final List<String> CLIENTS = List.of("Ana", "Ben", "Cleo");
     private static TestServer server;
     private static Chromium chromium;
+    /** Off unless -Dalcove.record-sessions=DIR: then the browsers' signalling feeds the fuzz corpus. */
+    @RegisterExtension
+    final SessionRecorder recorder = SessionRecorder.fromSystemProperty();
 
     @BeforeAll
     static void start() {
@@ -39,12 +44,14 @@ class GroupCallIT {
         try {
             Participant therapist = Participant.in(chromium);
             everyone.add(therapist);
+            therapist.recordSignalling(recorder, "therapist");
             therapist.open(server, session.get("therapistLink").asText()).passDeviceCheck();
             List<Participant> clients = new ArrayList<>();
             for (int i = 0; i < CLIENTS.size(); i++) {
                 Participant client = Participant.in(chromium);
                 everyone.add(client);
                 clients.add(client);
+                client.recordSignalling(recorder, "client" + (i + 1));
                 client.open(server, session.get("clientLinks").get(i).get("link").asText()).passDeviceCheck();
                 therapist.button("Admit " + CLIENTS.get(i)).click();
             }

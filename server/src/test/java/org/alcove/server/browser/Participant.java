@@ -7,10 +7,13 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.Chromium;
+import org.alcove.server.testing.SessionRecorder;
 import org.alcove.server.testing.TestServer;
+import org.alcove.server.testing.WireTap;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -60,6 +63,25 @@ final class Participant implements AutoCloseable {
 
     static Participant onPhone(Chromium chromium) {
         return new Participant(chromium.newPhoneParticipant());
+    }
+
+    /**
+     * Shows every signalling socket this page opens to {@code recorder}, each as its own recorded
+     * connection. Playwright does not report the close of a socket whose page reloaded, but the
+     * client keeps one signalling socket at a time, so a new one means the previous one closed.
+     */
+    Participant recordSignalling(SessionRecorder recorder, String label) {
+        AtomicReference<WireTap> previous = new AtomicReference<>(WireTap.NONE);
+        page.onWebSocket(socket -> {
+            if (socket.url().endsWith("/ws")) {
+                WireTap tap = recorder.connection(label);
+                previous.getAndSet(tap).closed();
+                socket.onFrameSent(frame -> tap.sent(frame.text()));
+                socket.onFrameReceived(frame -> tap.received(frame.text()));
+                socket.onClose(closed -> tap.closed());
+            }
+        });
+        return this;
     }
 
     /** Opens a join link from the API against the test server's own address. */

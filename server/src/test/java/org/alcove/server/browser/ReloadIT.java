@@ -3,10 +3,12 @@ package org.alcove.server.browser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.WebSocketRoute;
 import org.alcove.server.testing.Chromium;
+import org.alcove.server.testing.SessionRecorder;
 import org.alcove.server.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,6 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReloadIT {
     private static TestServer server;
     private static Chromium chromium;
+    /** Off unless -Dalcove.record-sessions=DIR: then the browsers' signalling feeds the fuzz corpus. */
+    @RegisterExtension
+    final SessionRecorder recorder = SessionRecorder.fromSystemProperty();
 
     @BeforeAll
     static void start() {
@@ -42,6 +47,8 @@ class ReloadIT {
         JsonNode session = server.api().schedule(token, server.clock().instant(), 50, "Robin");
         try (Participant therapist = Participant.in(chromium);
              Participant client = Participant.in(chromium)) {
+            therapist.recordSignalling(recorder, "therapist");
+            client.recordSignalling(recorder, "client");
             therapist.open(server, session.get("therapistLink").asText()).passDeviceCheck();
             client.open(server, session.get("clientLinks").get(0).get("link").asText()).passDeviceCheck();
             therapist.button("Admit Robin").click();

@@ -8,6 +8,7 @@ import org.alcove.server.Main;
 import org.alcove.server.Server;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.LiveViewStream;
+import org.alcove.server.testing.SessionRecorder;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.server.testing.TestServer;
 import org.alcove.signaling.protocol.ClientMessage;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -56,6 +58,9 @@ class WebRtcCallIT {
     private static TestServer server;
     private static String therapistLogin;
     private final List<Participant> participants = new ArrayList<>();
+    /** Off unless -Dalcove.record-sessions=DIR: then each test's client messages feed the fuzz corpus. */
+    @RegisterExtension
+    final SessionRecorder recorder = SessionRecorder.fromSystemProperty();
 
     @BeforeAll
     static void startServer() {
@@ -241,7 +246,8 @@ class WebRtcCallIT {
     /** Joins as a browser opening {@code link} would: the link's own origin, the token from its fragment. */
     private Participant join(String label, String link) {
         URI origin = URI.create(link).resolve("/");
-        SignalingClient socket = SignalingClient.join(origin, Api.tokenOf(link));
+        SignalingClient socket = SignalingClient.connect(origin).tap(recorder.connection(label));
+        socket.send(new ClientMessage.Auth(Api.tokenOf(link), null));
         SignalingBridge bridge = new SignalingBridge(label, socket::send);
         JavaPeer peer = new JavaPeer(label, bridge);
         Participant participant = new Participant(label, socket, bridge, peer);

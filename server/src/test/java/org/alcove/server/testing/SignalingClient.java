@@ -51,6 +51,7 @@ public final class SignalingClient implements AutoCloseable {
     private final WebSocketClient client;
     private final Session session;
     private final Listener listener;
+    private volatile WireTap tap = WireTap.NONE;
 
     private SignalingClient(WebSocketClient client, Session session, Listener listener) {
         this.client = client;
@@ -104,8 +105,16 @@ public final class SignalingClient implements AutoCloseable {
         return connection;
     }
 
+    /** Shows this socket's traffic to {@code tap} from now on (to record a session); returns this client. */
+    public SignalingClient tap(WireTap tap) {
+        this.tap = tap;
+        listener.tap = tap;
+        return this;
+    }
+
     /** Sends raw text exactly as given (for hostile-input tests). */
     public void send(String text) {
+        tap.sent(text);
         CompletableFuture<Void> done = new CompletableFuture<>();
         session.sendText(text, Callback.from(() -> done.complete(null), done::completeExceptionally));
         await(done);
@@ -229,6 +238,7 @@ public final class SignalingClient implements AutoCloseable {
 
     /** Drops the connection without a close handshake, as a lost network would. */
     public void drop() {
+        tap.closed();
         session.disconnect();
         stopQuietly(client);
     }
@@ -236,6 +246,7 @@ public final class SignalingClient implements AutoCloseable {
     /** Closes normally (1000) and stops the client. */
     @Override
     public void close() {
+        tap.closed();
         if (session.isOpen()) {
             session.close(1000, "bye", Callback.NOOP);
             try {
@@ -283,6 +294,7 @@ public final class SignalingClient implements AutoCloseable {
         final CountDownLatch closed = new CountDownLatch(1);
         final AtomicInteger pings = new AtomicInteger();
         volatile boolean answerPings = true;
+        volatile WireTap tap = WireTap.NONE;
         volatile Session session;
         volatile int closeCode = -1;
         volatile String closeReason;
@@ -303,6 +315,7 @@ public final class SignalingClient implements AutoCloseable {
 
         @Override
         public void onWebSocketText(String text) {
+            tap.received(text);
             JsonNode message;
             try {
                 message = JSON.readTree(text);

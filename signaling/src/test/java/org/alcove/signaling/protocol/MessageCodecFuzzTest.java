@@ -1,12 +1,12 @@
 package org.alcove.signaling.protocol;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with one of the parse codes; no other exception may escape, whatever the bytes. Bounded by a
  * fixed number of inputs; the seed of a failure is in its message.
  */
+@Tag("adversarial")
 class MessageCodecFuzzTest {
     private static final int INPUTS = 15_000;
     private static final String SDP = "v=0\\r\\no=- 4611731400430051336 2 IN IP4 127.0.0.1\\r\\ns=-\\r\\nt=0 0\\r\\n"
@@ -54,7 +55,7 @@ class MessageCodecFuzzTest {
         for (int i = 0; i < INPUTS; i++) {
             String input = mutate(SESSION.get(random.nextInt(SESSION.size())), random);
             try {
-                assertWithinBounds(codec.parse(input), seed);
+                ParsedBounds.assertWithin(codec.parse(input), "seed " + seed);
             } catch (ProtocolException refused) {
                 assertTrue(PARSE_CODES.contains(refused.code()), "seed " + seed + ": refused with " + refused.code());
             } catch (RuntimeException e) {
@@ -62,29 +63,6 @@ class MessageCodecFuzzTest {
                         + input.substring(0, Math.min(200, input.length())), e);
             }
         }
-    }
-
-    private static void assertWithinBounds(ClientMessage message, long seed) {
-        assertNotNull(message);
-        String where = "seed " + seed + ": " + message;
-        if (message instanceof ClientMessage.Offer offer) {
-            assertTrue(bounded(offer.to(), ClientMessage.MAX_ID) && bounded(offer.sdp(), ClientMessage.MAX_SDP), where);
-        } else if (message instanceof ClientMessage.Answer answer) {
-            assertTrue(bounded(answer.to(), ClientMessage.MAX_ID) && bounded(answer.sdp(), ClientMessage.MAX_SDP), where);
-        } else if (message instanceof ClientMessage.Candidate candidate) {
-            assertTrue(bounded(candidate.to(), ClientMessage.MAX_ID), where);
-            assertTrue(candidate.candidate() == null || candidate.candidate().length() <= ClientMessage.MAX_CANDIDATE, where);
-        } else if (message instanceof ClientMessage.Admit admit) {
-            assertTrue(bounded(admit.participantId(), ClientMessage.MAX_ID), where);
-        } else if (message instanceof ClientMessage.Extend extend) {
-            assertTrue(extend.minutes() >= 1 && extend.minutes() <= 60, where);
-        } else if (message instanceof ClientMessage.Auth auth) {
-            assertTrue(auth.token() != null && !auth.token().isEmpty(), where);
-        }
-    }
-
-    private static boolean bounded(String value, int max) {
-        return value != null && !value.isEmpty() && value.length() <= max;
     }
 
     private static String mutate(String message, SplittableRandom random) {
