@@ -24,8 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Attacks on the WebSocket transport itself: who may open {@code /ws}, and frames no client of
- * ours would send. One arena serves every test (auth deadline shortened to one second); the
- * attacks that need other limits ({@link SocketFloodAttacksIT}) have their own.
+ * ours would send. One arena serves every test (auth deadline shortened to one second, no rate
+ * limit in the bystander's way); floods and slow readers, which need the shipped limits, are in
+ * {@link SocketFloodAttacksIT}.
  */
 @Adversarial
 class TransportAttacksIT {
@@ -43,7 +44,9 @@ class TransportAttacksIT {
 
     @BeforeAll
     static void start() throws Exception {
-        arena = Arena.start(Map.of("ws.auth-timeout", "PT1S"));
+        Map<String, String> settings = new java.util.HashMap<>(MessageAttacksIT.UNLIMITED_RATE);
+        settings.put("ws.auth-timeout", "PT1S");
+        arena = Arena.start(settings);
         jetty = new WebSocketClient();
         jetty.start();
     }
