@@ -44,7 +44,7 @@ class TransportAttacksIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, String> settings = new java.util.HashMap<>(MessageAttacksIT.UNLIMITED_RATE);
+        Map<String, String> settings = new java.util.HashMap<>(Messages.UNLIMITED_RATE);
         settings.put("ws.auth-timeout", "PT1S");
         arena = Arena.start(settings);
         jetty = new WebSocketClient();
