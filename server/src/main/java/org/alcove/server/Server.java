@@ -148,7 +148,7 @@ public final class Server {
         // wired by room/
         signaling = new Signaling(config, joinTokens, sessions, users, audit, clock, metrics, drain);
         metrics.watch(signaling);
-        handlers.addHandler(signaling.handler(jetty, context));
+        handlers.addHandler(signaling.handler(jetty, context, this::publicUrl));
         return signaling.liveSessions();
     }
 

@@ -120,7 +120,7 @@ public final class AdminRoutes {
     }
 
     private static String reason(ApiRequest request) {
-        return Check.text("reason", request.body(ActionRequest.class).reason(), MAX_REASON);
+        return Check.paragraph("reason", request.body(ActionRequest.class).reason(), MAX_REASON);
     }
 
     private static ApiException notScheduled() {

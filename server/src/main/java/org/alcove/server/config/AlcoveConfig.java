@@ -3,6 +3,7 @@ package org.alcove.server.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The whole configuration, loaded once by {@link ConfigLoader} and passed down through
@@ -43,8 +44,16 @@ public record AlcoveConfig(Http http, Store store, Auth auth, Room room, Socket 
     public record Room(Duration reconnectGrace, Duration endWarning, Duration overrun, Duration maxExtension) {
     }
 
+    /**
+     * @param allowedOrigins origins ({@code scheme://host[:port]}) a browser page may open {@code /ws} from,
+     *                       besides the public URL's and the server's own; empty for none
+     */
     public record Socket(int maxMessageBytes, Duration authTimeout, Duration idleTimeout, Duration pingInterval,
-                         Duration writeTimeout, int queueMessages, int ratePerSecond, int rateBurst) {
+                         Duration writeTimeout, int queueMessages, int ratePerSecond, int rateBurst,
+                         List<URI> allowedOrigins) {
+        public Socket {
+            allowedOrigins = List.copyOf(allowedOrigins);
+        }
     }
 
     /**

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -123,7 +126,8 @@ public final class ConfigLoader {
                         duration("ws.write-timeout"),
                         integer("ws.queue-messages", 1, 1_000_000),
                         integer("ws.rate-per-second", 1, 1_000_000),
-                        integer("ws.rate-burst", 1, 1_000_000)),
+                        integer("ws.rate-burst", 1, 1_000_000),
+                        origins("ws.allowed-origins")),
                 new AlcoveConfig.Ops(
                         logFormat("log.format"),
                         duration("ops.drain-period"),
@@ -187,6 +191,31 @@ public final class ConfigLoader {
             }
         }
         throw new ConfigException(envName(key) + " must be text or json");
+    }
+
+    /** A comma-separated list of bare origins: an http(s) scheme and a host, an optional port, nothing else. */
+    private List<URI> origins(String key) {
+        List<URI> origins = new ArrayList<>();
+        for (String item : values.getProperty(key, "").split(",")) {
+            String value = item.trim();
+            if (value.isEmpty()) {
+                continue;
+            }
+            try {
+                URI origin = new URI(value);
+                String scheme = origin.getScheme() == null ? "" : origin.getScheme().toLowerCase(Locale.ROOT);
+                boolean bare = ("".equals(origin.getRawPath()) || "/".equals(origin.getRawPath())) && origin.getRawQuery() == null
+                        && origin.getRawFragment() == null && origin.getRawUserInfo() == null;
+                if (!(scheme.equals("http") || scheme.equals("https")) || origin.getHost() == null || !bare) {
+                    throw new ConfigException(envName(key) + " must list origins such as https://alcove.example.org, "
+                            + "without a path");
+                }
+                origins.add(origin);
+            } catch (URISyntaxException e) {
+                throw new ConfigException(envName(key) + " must list origins such as https://alcove.example.org");
+            }
+        }
+        return origins;
     }
 
     private URI uri(String key) {

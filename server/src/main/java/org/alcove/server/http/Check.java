@@ -19,9 +19,46 @@ public final class Check {
         return value;
     }
 
-    /** Trimmed, non-blank text of at most {@code max} characters. */
+    /**
+     * Trimmed, non-blank, one-line text of at most {@code max} characters. Names, ids and the like
+     * are shown in pages and carried into messages and logs: a control character or line break in
+     * them has no honest use and could break a display or a log line, so it is refused, not cleaned.
+     */
     public static String text(String field, String value, int max) {
         required(field, value);
+        if (value.codePoints().anyMatch(c -> c == '\n' || c == '\r' || c == '\t' || hidden(c))) {
+            throw ApiException.invalidField(field,
+                    "Field '" + field + "' must be one line without control characters.");
+        }
+        return bounded(field, value, max);
+    }
+
+    /**
+     * Like {@link #text} but for free text typed into a text area (a reason): line breaks and tabs
+     * are allowed, every other control character is still refused.
+     */
+    public static String paragraph(String field, String value, int max) {
+        required(field, value);
+        if (value.codePoints().anyMatch(Check::hidden)) {
+            throw ApiException.invalidField(field, "Field '" + field + "' must not contain control characters.");
+        }
+        return bounded(field, value, max);
+    }
+
+    /**
+     * Control characters other than line breaks and tabs (C0, DEL, C1, including terminal escapes),
+     * Unicode line and paragraph separators, and the bidirectional overrides and isolates that make
+     * text display as something other than what it is.
+     */
+    private static boolean hidden(int c) {
+        if (c == '\n' || c == '\r' || c == '\t') {
+            return false;
+        }
+        return Character.getType(c) == Character.CONTROL || c == 0x2028 || c == 0x2029
+                || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    }
+
+    private static String bounded(String field, String value, int max) {
         String trimmed = value.trim();
         if (trimmed.isEmpty()) {
             throw ApiException.invalidField(field, "Field '" + field + "' must not be blank.");

@@ -17,11 +17,13 @@ import org.eclipse.jetty.server.handler.ContextHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The live socket side assembled, one per server: the {@code /ws} handler, the rooms (the
@@ -65,10 +67,12 @@ public final class Signaling implements LiveCounts {
 
     /**
      * The {@code /ws} upgrade handler for {@code context}; it declines (returns false for)
-     * every other request, so it can sit in a handler sequence.
+     * every other request, so it can sit in a handler sequence. Pages may open the socket from
+     * {@code publicUrl}'s origin, the server's own, and {@code ws.allowed-origins}.
      */
-    public Handler handler(Server jetty, ContextHandler context) {
-        return SignalingRoute.handler(jetty, context, config, input);
+    public Handler handler(Server jetty, ContextHandler context, Supplier<URI> publicUrl) {
+        return SignalingRoute.handler(jetty, context, config, input,
+                new AllowedOrigins(publicUrl, config.allowedOrigins()));
     }
 
     // --- operations: drain and metrics (ops/) ---

@@ -1,17 +1,26 @@
 package org.alcove.server.room;
 
 import org.alcove.server.config.AlcoveConfig;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
 /**
  * The {@code /ws} upgrade and every transport limit of the signalling socket, set in this one
- * place from {@link AlcoveConfig.Socket}.
+ * place from {@link AlcoveConfig.Socket}; the upgrade is refused with 403 unless the page's
+ * {@code Origin} is allowed ({@link AllowedOrigins}).
  */
 final class SignalingRoute {
+    private static final Logger LOG = LoggerFactory.getLogger(SignalingRoute.class);
     /** The path of the signalling socket. */
     static final String PATH = "/ws";
     /**
@@ -25,7 +34,7 @@ final class SignalingRoute {
 
     /** Handles only the {@code /ws} upgrade; other requests are declined so the next handler gets them. */
     static WebSocketUpgradeHandler handler(Server jetty, ContextHandler context, AlcoveConfig.Socket config,
-                                           SocketInput input) {
+                                           SocketInput input, AllowedOrigins origins) {
         return WebSocketUpgradeHandler.from(jetty, context, container -> {
             // Over these sizes Jetty closes the socket with 1009 (message too large).
             container.setMaxTextMessageSize(config.maxMessageBytes());
@@ -34,11 +43,23 @@ final class SignalingRoute {
             // No traffic (pongs to our pings included) for this long closes the socket.
             container.setIdleTimeout(config.idleTimeout());
             container.addMapping(PATH, (request, response, callback) -> {
+                // Before the upgrade, so a page of a foreign origin never gets a socket at all.
+                if (!origins.allows(request.getHeaders().get(HttpHeader.ORIGIN), ownOrigin(request))) {
+                    LOG.info("websocket upgrade refused: origin not allowed");
+                    Response.writeError(request, response, callback, HttpStatus.FORBIDDEN_403);
+                    return null;
+                }
                 // No permessage-deflate: compressing attacker-influenced text next to secrets
                 // invites CRIME-style leaks, and messages are small.
                 response.setExtensions(List.of());
                 return new SignalingEndpoint(input);
             });
         });
+    }
+
+    /** {@code scheme://host[:port]} the request was sent to, from its {@code Host} header. */
+    private static String ownOrigin(Request request) {
+        String host = request.getHeaders().get(HttpHeader.HOST);
+        return host == null ? null : (request.isSecure() ? "https" : "http") + "://" + host;
     }
 }

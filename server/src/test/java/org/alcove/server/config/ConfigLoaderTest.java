@@ -79,4 +79,19 @@ class ConfigLoaderTest {
         AlcoveConfig config = ConfigLoader.load(Map.of("ALCOVE_HTTP_PUBLIC_URL", "https://care.example.org/"), Map.of());
         assertEquals("https://care.example.org", config.http().publicUrl().toString());
     }
+
+    @Test
+    void allowed_origins_are_a_list_of_bare_http_origins_and_nothing_else() {
+        assertEquals(java.util.List.of(), ConfigLoader.load(Map.of(), Map.of()).socket().allowedOrigins());
+        AlcoveConfig config = ConfigLoader.load(Map.of("ALCOVE_WS_ALLOWED_ORIGINS",
+                " https://app.example.org, http://localhost:3000/ ,"), Map.of());
+        assertEquals(java.util.List.of(java.net.URI.create("https://app.example.org"), java.net.URI.create("http://localhost:3000/")),
+                config.socket().allowedOrigins());
+        for (String bad : java.util.List.of("*", "app.example.org", "https://app.example.org/path", "ftp://app.example.org",
+                "https://user@app.example.org", "https://app.example.org?x", "null")) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> ConfigLoader.load(Map.of("ALCOVE_WS_ALLOWED_ORIGINS", bad), Map.of()), bad);
+            assertTrue(e.getMessage().contains("ALCOVE_WS_ALLOWED_ORIGINS"), e.getMessage());
+        }
+    }
 }

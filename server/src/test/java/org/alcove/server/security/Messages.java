@@ -1,0 +1,71 @@
+package org.alcove.server.security;
+
+import org.alcove.server.testing.Api;
+import org.alcove.server.testing.SignalingClient;
+import org.alcove.signaling.protocol.ClientMessage;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Sending hostile messages on a socket and checking what came back, for the message attack suites. */
+final class Messages {
+    static final Duration WAIT = Duration.ofSeconds(5);
+    /**
+     * The bystander sends 20 candidates each way per check; a dozen quick tests in one second would
+     * run it into the shipped rate limit (bursts of 200, 50 a second). Rate limiting is attacked on
+     * its own, with the shipped limits, in SocketFloodAttacksIT.
+     */
+    static final Map<String, String> UNLIMITED_RATE = Map.of("ws.rate-per-second", "100000", "ws.rate-burst", "100000");
+
+    private Messages() {
+    }
+
+    /** Sends each text and expects the error code it maps to, then a pong: the socket is still served. */
+    static void expectErrors(SignalingClient socket, Map<String, String> cases) {
+        for (Map.Entry<String, String> bad : cases.entrySet()) {
+            socket.send(bad.getKey());
+            assertEquals(bad.getValue(), socket.nextErrorCode(WAIT),
+                    bad.getKey().substring(0, Math.min(80, bad.getKey().length())));
+        }
+        assertAnswered(socket);
+    }
+
+    /** The socket is open and still served: a ping gets its pong. */
+    static void assertAnswered(SignalingClient socket) {
+        assertTrue(socket.isOpen(), "closed: " + socket.closeCode());
+        socket.send(new ClientMessage.Ping());
+        socket.nextOfType("pong", WAIT);
+    }
+
+    /** Nothing was relayed to {@code peer}, and it is still served. */
+    static void assertNothingRelayed(SignalingClient peer) {
+        assertAnswered(peer);
+        for (String type : peer.types()) {
+            assertFalse(List.of("offer", "answer", "candidate", "ice-restart").contains(type),
+                    "the peer received " + type + ": " + peer.types());
+        }
+    }
+
+    /** {@code fields} as one JSON object, written by Jackson. */
+    static String json(Map<String, Object> fields) {
+        try {
+            return Api.JSON.writeValueAsString(fields);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code text} as a JSON string literal, quotes included. */
+    static String quoted(String text) {
+        try {
+            return Api.JSON.writeValueAsString(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
