@@ -10,6 +10,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 final class Bystander implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final int BURST = 20;
+    private static final int BURST = 10;
     /** What a quiet, healthy call may receive besides the relayed burst. */
     private static final Set<String> ROUTINE = Set.of("welcome", "roster", "waiting-list", "peer-joined",
             "candidate", "pong");
@@ -32,13 +33,17 @@ final class Bystander implements AutoCloseable {
     private final SignalingClient client;
     private final String therapistId;
     private final String clientId;
+    private final long burstGapNanos;
     private int rounds;
+    private long lastBurstNanos;
 
-    private Bystander(SignalingClient therapist, SignalingClient client, String therapistId, String clientId) {
+    private Bystander(SignalingClient therapist, SignalingClient client, String therapistId, String clientId,
+                      int ratePerSecond) {
         this.therapist = therapist;
         this.client = client;
         this.therapistId = therapistId;
         this.clientId = clientId;
+        this.burstGapNanos = TimeUnit.SECONDS.toNanos(BURST) / ratePerSecond;
     }
 
     /** The bystander's seats, for attacks that name them from elsewhere. */
@@ -49,19 +54,19 @@ final class Bystander implements AutoCloseable {
         return new Ids(therapistId, clientId);
     }
 
-    static Bystander start(URI server, BookedSession booking) {
-        return start(server, booking, null);
-    }
-
-    /** @param trust for a wss server: the certificates to trust; {@code null} for the JDK default */
-    static Bystander start(URI server, BookedSession booking, SSLContext trust) {
+    /**
+     * @param trust         for a wss server: the certificates to trust; {@code null} for the JDK default
+     * @param ratePerSecond the server's {@code ws.rate-per-second}: checks are paced to stay within
+     *                      it, so the suite runs with the real limits however many checks it makes
+     */
+    static Bystander start(URI server, BookedSession booking, SSLContext trust, int ratePerSecond) {
         SignalingClient therapist = SignalingClient.join(server, booking.therapistToken(), null, trust);
         therapist.nextOfType("welcome", WAIT);
         SignalingClient client = SignalingClient.join(server, booking.clientToken(0), null, trust);
         client.nextOfType("welcome", WAIT);
         therapist.send(new ClientMessage.Admit(booking.clientId(0)));
         client.nextOfType("roster", WAIT);
-        Bystander bystander = new Bystander(therapist, client, booking.therapistId(), booking.clientId(0));
+        Bystander bystander = new Bystander(therapist, client, booking.therapistId(), booking.clientId(0), ratePerSecond);
         bystander.assertUndisturbed();
         return bystander;
     }
@@ -75,12 +80,27 @@ final class Bystander implements AutoCloseable {
         assertTrue(therapist.isOpen(), "bystander therapist's socket closed: " + therapist.closeCode());
         assertTrue(client.isOpen(), "bystander client's socket closed: " + client.closeCode());
         int round = ++rounds;
+        pace();
         burst(therapist, clientId, round);
         burst(client, therapistId, round);
         expectBurst(client, therapistId, round);
         expectBurst(therapist, clientId, round);
         assertOnlyRoutine(therapist);
         assertOnlyRoutine(client);
+    }
+
+    /** Waits until the server's token bucket has refilled what the previous burst took. */
+    private void pace() {
+        long wait = lastBurstNanos + burstGapNanos - System.nanoTime();
+        if (lastBurstNanos != 0 && wait > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+        lastBurstNanos = System.nanoTime();
     }
 
     private static void burst(SignalingClient from, String to, int round) {

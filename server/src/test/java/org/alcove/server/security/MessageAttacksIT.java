@@ -1,6 +1,7 @@
 package org.alcove.server.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +31,7 @@ class MessageAttacksIT {
 
     @BeforeAll
     static void start() {
-        arena = Arena.start(Messages.UNLIMITED_RATE);
+        arena = Arena.start();
     }
 
     @AfterAll
@@ -41,7 +42,7 @@ class MessageAttacksIT {
     /** Attack: text that is not one JSON object. Outcome: error malformed-message each time, socket open, nothing relayed. */
     @Test
     void malformed_json_gets_malformed_message_and_changes_nothing() {
-        Arena.Booking booking = arena.book(1);
+        BookedSession booking = arena.book(1);
         try (Arena.Call call = arena.admitted(booking, 0)) {
             String to = booking.therapistId();
             expectErrors(call.client(), Map.ofEntries(
@@ -68,7 +69,7 @@ class MessageAttacksIT {
      */
     @Test
     void duplicate_keys_are_refused_rather_than_resolved() {
-        Arena.Booking booking = arena.book(1);
+        BookedSession booking = arena.book(1);
         try (Arena.Call call = arena.admitted(booking, 0)) {
             String to = booking.therapistId();
             expectErrors(call.client(), Map.of(
@@ -85,7 +86,7 @@ class MessageAttacksIT {
     /** Attack: unknown fields and types, wrongly typed values, values the type coerces. Outcome: invalid-field naming the field, or unknown-type. */
     @Test
     void unknown_and_mistyped_fields_are_refused_with_the_field_named() {
-        Arena.Booking booking = arena.book(1);
+        BookedSession booking = arena.book(1);
         try (Arena.Call call = arena.admitted(booking, 0)) {
             String to = booking.therapistId();
             Map<String, String> cases = new LinkedHashMap<>();
@@ -142,7 +143,7 @@ class MessageAttacksIT {
      */
     @Test
     void deep_nesting_is_refused_without_exhausting_the_stack() {
-        Arena.Booking booking = arena.book(1);
+        BookedSession booking = arena.book(1);
         try (Arena.Call call = arena.admitted(booking, 0)) {
             expectErrors(call.client(), Map.of(
                     "[".repeat(10_000), "malformed-message",
@@ -162,7 +163,7 @@ class MessageAttacksIT {
      */
     @Test
     void huge_strings_meet_the_field_limit_below_the_message_limit_and_1009_above_it() {
-        Arena.Booking booking = arena.book(2);
+        BookedSession booking = arena.book(2);
         try (Arena.Call call = arena.admitted(booking, 0)) {
             String to = booking.therapistId();
             String head = "{\"type\":\"offer\",\"to\":\"" + to + "\",\"sdp\":\"";
@@ -191,7 +192,7 @@ class MessageAttacksIT {
     /** Attack: an SDP or candidate over its field limit (48 KiB, 1 KiB) or an id over 128. Outcome: invalid-field naming it, nothing relayed. */
     @Test
     void oversized_sdp_candidates_and_ids_are_invalid_fields() {
-        Arena.Booking booking = arena.book(1);
+        BookedSession booking = arena.book(1);
         try (Arena.Call call = arena.admitted(booking, 0)) {
             String to = booking.therapistId();
             String bigSdp = "v=0\r\n" + "a".repeat(ClientMessage.MAX_SDP);

@@ -15,12 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Sending hostile messages on a socket and checking what came back, for the message attack suites. */
 final class Messages {
     static final Duration WAIT = Duration.ofSeconds(5);
-    /**
-     * The bystander sends 20 candidates each way per check; a dozen quick tests in one second would
-     * run it into the shipped rate limit (bursts of 200, 50 a second). Rate limiting is attacked on
-     * its own, with the shipped limits, in SocketFloodAttacksIT.
-     */
-    static final Map<String, String> UNLIMITED_RATE = Map.of("ws.rate-per-second", "100000", "ws.rate-burst", "100000");
 
     private Messages() {
     }

@@ -2,6 +2,8 @@ package org.alcove.server.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.alcove.server.ops.LogCapture;
+import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
@@ -29,7 +31,7 @@ class NameAttacksIT {
 
     @BeforeAll
     static void start() {
-        arena = Arena.start(Messages.UNLIMITED_RATE);
+        arena = Arena.start();
     }
 
     @AfterAll
@@ -100,7 +102,7 @@ class NameAttacksIT {
         List<String> text;
         List<String> json;
         try (LogCapture textLog = LogCapture.text(); LogCapture jsonLog = LogCapture.json()) {
-            Arena.Booking booking = arena.book(1);
+            BookedSession booking = arena.book(1);
             try (Arena.Call call = arena.admitted(booking, 0)) {
                 String nl = "\\n" + FORGED;
                 call.client().send("{\"type\":\"ping" + nl + "\"}");

@@ -1,6 +1,7 @@
 package org.alcove.server.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +28,7 @@ class RelayAttacksIT {
 
     @BeforeAll
     static void start() {
-        arena = Arena.start(Messages.UNLIMITED_RATE);
+        arena = Arena.start();
     }
 
     @AfterAll
@@ -42,7 +43,7 @@ class RelayAttacksIT {
      */
     @Test
     void malformed_sdp_is_relayed_unchanged_only_to_the_named_admitted_peer() {
-        Arena.Booking booking = arena.book(2);
+        BookedSession booking = arena.book(2);
         try (Threesome call = Threesome.admitted(arena, booking)) {
             String junk = "not sdp <script>alert(1)</script>\u0000\r\r\n\"'); DROP TABLE sessions;-- \u202e\uD83D\uDE00";
             call.therapist.send(new ClientMessage.Offer(booking.clientId(0), junk));
@@ -59,7 +60,7 @@ class RelayAttacksIT {
     /** Attack: a client writes a {@code from} naming the therapist, to pass its message off as theirs. Outcome: ignored, the relayed copy names the real sender. */
     @Test
     void a_spoofed_from_is_overwritten_with_the_real_sender() {
-        Arena.Booking booking = arena.book(2);
+        BookedSession booking = arena.book(2);
         try (Threesome call = Threesome.admitted(arena, booking)) {
             String spoof = "{\"type\":\"offer\",\"to\":\"" + booking.clientId(1) + "\",\"sdp\":\"v=0 spoof\",\"from\":\""
                     + booking.therapistId() + "\"}";
@@ -82,7 +83,7 @@ class RelayAttacksIT {
      */
     @Test
     void negotiation_before_admission_or_before_auth_is_refused() {
-        Arena.Booking booking = arena.book(1);
+        BookedSession booking = arena.book(1);
         try (SignalingClient therapist = SignalingClient.join(arena.uri(), booking.therapistToken());
              SignalingClient waiting = SignalingClient.join(arena.uri(), booking.clientToken(0))) {
             therapist.nextOfType("welcome", WAIT);
@@ -115,7 +116,7 @@ class RelayAttacksIT {
      */
     @Test
     void an_answer_without_an_offer_is_relayed_as_is_to_the_named_peer() {
-        Arena.Booking booking = arena.book(2);
+        BookedSession booking = arena.book(2);
         try (Threesome call = Threesome.admitted(arena, booking)) {
             call.first.send(new ClientMessage.Answer(booking.therapistId(), "v=0 unsolicited"));
             JsonNode answer = call.therapist.nextOfType("answer", WAIT);
@@ -130,7 +131,7 @@ class RelayAttacksIT {
 
     /** Therapist and two admitted clients. */
     private record Threesome(SignalingClient therapist, SignalingClient first, SignalingClient second) implements AutoCloseable {
-        static Threesome admitted(Arena arena, Arena.Booking booking) {
+        static Threesome admitted(Arena arena, BookedSession booking) {
             SignalingClient therapist = SignalingClient.join(arena.uri(), booking.therapistToken());
             therapist.nextOfType("welcome", WAIT);
             SignalingClient first = SignalingClient.join(arena.uri(), booking.clientToken(0));

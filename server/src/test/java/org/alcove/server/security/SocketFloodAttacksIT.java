@@ -1,6 +1,7 @@
 package org.alcove.server.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -31,7 +32,7 @@ class SocketFloodAttacksIT {
     @Test
     void a_message_flood_is_dropped_then_closed_with_4014() {
         try (Arena arena = Arena.start()) {
-            Arena.Booking booking = arena.book(1);
+            BookedSession booking = arena.book(1);
             try (SignalingClient flooder = SignalingClient.join(arena.uri(), booking.clientToken(0))) {
                 flooder.nextOfType("welcome", WAIT);
                 int sent = flood(flooder, i -> new ClientMessage.Ping());
@@ -54,7 +55,7 @@ class SocketFloodAttacksIT {
     @Test
     void a_candidate_flood_reaches_the_peer_only_at_the_allowed_rate_and_closes_the_flooder() {
         try (Arena arena = Arena.start()) {
-            Arena.Booking booking = arena.book(1);
+            BookedSession booking = arena.book(1);
             try (Arena.Call call = arena.admitted(booking, 0)) {
                 int sent = flood(call.client(), i -> new ClientMessage.Candidate(booking.therapistId(), candidate(i), "0", 0));
                 assertEquals(4014, call.client().awaitClose(WAIT));
@@ -89,7 +90,7 @@ class SocketFloodAttacksIT {
         jetty.setMaxTextMessageSize(1024 * 1024);
         jetty.start();
         try (Arena arena = Arena.start(settings)) {
-            Arena.Booking booking = arena.book(1);
+            BookedSession booking = arena.book(1);
             try (SignalingClient therapist = SignalingClient.join(arena.uri(), booking.therapistToken())) {
                 therapist.nextOfType("welcome", WAIT);
                 StuckReader stuck = new StuckReader();

@@ -1,5 +1,6 @@
 package org.alcove.server.security;
 
+import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -44,9 +45,7 @@ class TransportAttacksIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, String> settings = new java.util.HashMap<>(Messages.UNLIMITED_RATE);
-        settings.put("ws.auth-timeout", "PT1S");
-        arena = Arena.start(settings);
+        arena = Arena.start(Map.of("ws.auth-timeout", "PT1S"));
         jetty = new WebSocketClient();
         jetty.start();
     }
@@ -87,7 +86,7 @@ class TransportAttacksIT {
         try (RawWebSocket raw = RawWebSocket.open(arena.uri())) {
             assertTrue(raw.response().startsWith("HTTP/1.1 101"), raw.response());
         }
-        Arena.Booking booking = arena.book(1);
+        BookedSession booking = arena.book(1);
         try (SignalingClient client = SignalingClient.join(arena.uri(), booking.clientToken(0))) {
             client.nextOfType("welcome", WAIT);
         }
@@ -133,7 +132,7 @@ class TransportAttacksIT {
     /** Attack: a binary frame over 1024 bytes. Outcome: close 1009 (small ones get binary-not-supported, see SocketLimitsIT). */
     @Test
     void closes_an_oversized_binary_frame_with_1009() {
-        Arena.Booking booking = arena.book(1);
+        BookedSession booking = arena.book(1);
         try (SignalingClient client = SignalingClient.join(arena.uri(), booking.clientToken(0))) {
             client.nextOfType("welcome", WAIT);
             client.sendBinary(new byte[1025]);
@@ -207,7 +206,7 @@ class TransportAttacksIT {
      */
     @Test
     void a_connect_disconnect_storm_leaves_no_socket_or_seat_behind() throws Exception {
-        Arena.Booking booking = arena.book(1);
+        BookedSession booking = arena.book(1);
         for (int i = 0; i < 200; i++) {
             Session session = jetty.connect(new Quiet(), wsUri(arena.uri()))
                     .get(5, TimeUnit.SECONDS);
