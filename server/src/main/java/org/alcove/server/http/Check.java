@@ -47,15 +47,20 @@ public final class Check {
 
     /**
      * Control characters other than line breaks and tabs (C0, DEL, C1, including terminal escapes),
-     * Unicode line and paragraph separators, and the bidirectional overrides and isolates that make
-     * text display as something other than what it is.
+     * Unicode line and paragraph separators, the bidirectional overrides and isolates that make
+     * text display as something other than what it is, and invisible characters that only make two
+     * names look alike (zero-width space, word joiner and invisible operators, byte order mark,
+     * interlinear annotations). The joiners and direction marks that scripts need (U+200C to
+     * U+200F, U+061C) stay allowed.
      */
     private static boolean hidden(int c) {
         if (c == '\n' || c == '\r' || c == '\t') {
             return false;
         }
         return Character.getType(c) == Character.CONTROL || c == 0x2028 || c == 0x2029
-                || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+                || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
+                || c == 0x200B || (c >= 0x2060 && c <= 0x2064) || (c >= 0x206A && c <= 0x206F)
+                || c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB);
     }
 
     private static String bounded(String field, String value, int max) {

@@ -39,7 +39,7 @@ final class Arena implements AutoCloseable {
         // The bystander has its own therapist, so nothing an attack does to this one touches it.
         String bystanderTherapist = api.newTherapist("bystander" + ACCOUNTS.incrementAndGet() + "@example.test");
         // Booked long, so tests that move the clock through another session's end do not end it.
-        this.bystander = Bystander.start(testServer.uri(), book(bystanderTherapist, now(), BYSTANDER_MINUTES, 1),
+        this.bystander = Bystander.start(testServer.uri(), book(bystanderTherapist, now(), BYSTANDER_MINUTES, 2),
                 testServer.trust(), testServer.server().config().socket().ratePerSecond());
     }
 

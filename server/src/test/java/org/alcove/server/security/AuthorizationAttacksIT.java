@@ -1,13 +1,11 @@
 package org.alcove.server.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.alcove.server.store.ParticipantRecord;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.LiveViewStream;
 import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
-import org.alcove.signaling.protocol.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -299,9 +297,7 @@ class AuthorizationAttacksIT {
             assertEquals(403, real.status());
             assertEquals(none.body(), real.body(), action);
         }
-        // The victim's client link was not reissued by any of this.
-        assertTrue(arena().server().sessions().participants(victim.sessionId()).stream()
-                .filter(p -> p.role() == Role.client).map(ParticipantRecord::id).anyMatch(victim.clientId(0)::equals));
+        // The victim's client link was not reissued by any of this: it still joins.
         try (SignalingClient client = SignalingClient.join(arena().uri(), victim.clientToken(0))) {
             client.nextOfType("welcome", WAIT);
         }

@@ -8,7 +8,6 @@ import org.alcove.signaling.protocol.ClientMessage;
 import javax.net.ssl.SSLContext;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -17,28 +16,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * A legitimate call in its own session (therapist and one admitted client) that runs while an
- * attack happens. {@link #assertUndisturbed()} proves the attack did not reach it: both sockets
+ * A legitimate call in its own session (therapist and one admitted client; a second booked client
+ * never comes) that runs while an attack happens. {@link #assertUndisturbed()} proves the attack did not reach it: both sockets
  * are still open, neither was sent anything but its own traffic, and a burst of negotiation sent
  * each way arrives complete and in order.
  */
 final class Bystander implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final int BURST = 10;
-    /** What a quiet, healthy call may receive besides the relayed burst. */
-    private static final Set<String> ROUTINE = Set.of("welcome", "roster", "waiting-list", "peer-joined",
-            "candidate", "pong");
+    /** What the call's own setup sends, before the first relayed candidate. */
+    private static final Set<String> SETUP = Set.of("welcome", "roster", "waiting-list", "peer-joined");
+    /** All a settled call may receive afterwards: its own negotiation. Anyone arriving, leaving or waiting fails. */
+    private static final Set<String> SETTLED = Set.of("candidate", "pong");
 
     private final SignalingClient therapist;
     private final SignalingClient client;
     private final String therapistId;
     private final String clientId;
+    private final String spareClientToken;
     private final long burstGapNanos;
     private int rounds;
     private long lastBurstNanos;
 
     private Bystander(SignalingClient therapist, SignalingClient client, String therapistId, String clientId,
-                      int ratePerSecond) {
+                      String spareClientToken, int ratePerSecond) {
+        this.spareClientToken = spareClientToken;
         this.therapist = therapist;
         this.client = client;
         this.therapistId = therapistId;
@@ -66,7 +68,8 @@ final class Bystander implements AutoCloseable {
         client.nextOfType("welcome", WAIT);
         therapist.send(new ClientMessage.Admit(booking.clientId(0)));
         client.nextOfType("roster", WAIT);
-        Bystander bystander = new Bystander(therapist, client, booking.therapistId(), booking.clientId(0), ratePerSecond);
+        Bystander bystander = new Bystander(therapist, client, booking.therapistId(), booking.clientId(0),
+                booking.clientToken(1), ratePerSecond);
         bystander.assertUndisturbed();
         return bystander;
     }
@@ -118,12 +121,17 @@ final class Bystander implements AutoCloseable {
         }
     }
 
+    /**
+     * The server writes each socket's messages in order, and the first burst is sent only once the
+     * admission is complete, so everything of the setup arrives before the first candidate.
+     */
     private static void assertOnlyRoutine(SignalingClient socket) {
-        List<JsonNode> received = socket.received();
-        for (JsonNode message : received) {
+        boolean settled = false;
+        for (JsonNode message : socket.received()) {
             String type = message.path("type").asText();
-            if (!ROUTINE.contains(type)) {
-                fail("the bystander call received " + type + ": " + message);
+            settled |= type.equals("candidate");
+            if (!(settled ? SETTLED : SETUP).contains(type)) {
+                fail("the bystander call received " + type + (settled ? " after it settled: " : ": ") + message);
             }
         }
     }
@@ -136,6 +144,11 @@ final class Bystander implements AutoCloseable {
     /** For {@link BystanderIT} only: makes the bystander's client say something invalid. */
     void sendRawFromClient(String text) {
         client.send(text);
+    }
+
+    /** For {@link BystanderIT} only: the link of the session's second client, who never joins. */
+    String spareClientTokenForTest() {
+        return spareClientToken;
     }
 
     /** For {@link BystanderIT} only: the bystander's client loses its network. */

@@ -1,5 +1,6 @@
 package org.alcove.server.security;
 
+import org.alcove.server.testing.SignalingClient;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,6 +21,15 @@ class BystanderIT {
         try (Arena arena = Arena.start()) {
             // An error on the bystander's own socket (here: its own bad message) must fail the check.
             arena.bystander().sendRawFromClient("{\"type\":\"nonsense\"}");
+            assertThrows(AssertionError.class, () -> arena.bystander().assertUndisturbed());
+        }
+    }
+
+    @Test
+    void the_check_fails_when_anyone_else_so_much_as_waits_in_the_bystander_session() {
+        try (Arena arena = Arena.start();
+             SignalingClient stranger = SignalingClient.join(arena.uri(), arena.bystander().spareClientTokenForTest())) {
+            stranger.nextOfType("welcome", Arena.WAIT);
             assertThrows(AssertionError.class, () -> arena.bystander().assertUndisturbed());
         }
     }

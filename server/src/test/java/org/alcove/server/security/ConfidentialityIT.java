@@ -130,6 +130,7 @@ class ConfidentialityIT {
                     }
                 }
                 json.await(1, line -> line.contains("closed"), Arena.WAIT);
+                arena.bystander().assertUndisturbed();
 
                 assertStoredRowsClean(arena, secrets, personal);
                 assertFilesClean(arena.testServer().dataDir(), secrets, "quentaviaclienta@example.test");

@@ -49,7 +49,8 @@ class NameAttacksIT {
         Api api = arena.api();
         String admin = api.loginAdmin();
         for (String name : List.of("Robert\u0000", "Robert\n" + FORGED, "Robert\r" + FORGED, "Robert\u001b[31m",
-                "Robert\u2028" + FORGED, "Robert\u0085", "Robert\u202egnp.exe", "\tRobert")) {
+                "Robert\u2028" + FORGED, "Robert\u0085", "Robert\u202egnp.exe", "\tRobert", "Rob\u200Bert",
+                "\uFEFFRobert", "Rob\u2060ert")) {
             String body = "{\"startsAt\":\"" + arena.now() + "\",\"durationMinutes\":50,\"clients\":[{\"name\":"
                     + quoted(name) + "}]}";
             Api.Response booked = api.send("POST", "/api/sessions", arena.therapistLogin(), body);
@@ -73,6 +74,11 @@ class NameAttacksIT {
      */
     @Test
     void names_with_markup_and_quotes_travel_exactly_as_written() {
+        // Scripts that need joiners and direction marks keep them: Persian with a ZWNJ, an emoji ZWJ sequence.
+        Api.Response scripts = arena.api().send("POST", "/api/sessions", arena.therapistLogin(),
+                "{\"startsAt\":\"" + arena.now() + "\",\"durationMinutes\":50,\"clients\":[{\"name\":"
+                        + quoted("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 \uD83D\uDC69\u200D\uD83D\uDCBB") + "}]}");
+        assertEquals(201, scripts.status(), scripts.body());
         String name = "<img src=x onerror=alert(1)>\"Robert'); DROP TABLE sessions;--";
         JsonNode session = arena.api().schedule(arena.therapistLogin(), arena.now(), 50, name);
         String clientId = session.path("clientLinks").get(0).path("clientId").asText();
