@@ -53,8 +53,8 @@ final class SocketInput {
         this.drain = drain;
     }
 
-    SocketConnection opened(Session session) {
-        SocketConnection connection = new SocketConnection("c" + ids.incrementAndGet(), session, codec,
+    SocketConnection opened(Session session, String address) {
+        SocketConnection connection = new SocketConnection("c" + ids.incrementAndGet(), session, address, codec,
                 config.queueMessages(), config.ratePerSecond(), config.rateBurst());
         open.add(connection);
         if (drain.underway()) {
