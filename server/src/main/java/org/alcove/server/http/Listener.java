@@ -35,7 +35,13 @@ public final class Listener {
         if (config.forwardedHeaders()) {
             // Trusts whatever Forwarded / X-Forwarded-For says (the left-most value): safe only
             // when a proxy we run overwrites those headers, so a client cannot choose its address.
-            http.addCustomizer(new ForwardedRequestCustomizer());
+            ForwardedRequestCustomizer forwarded = new ForwardedRequestCustomizer();
+            // Only Forwarded and X-Forwarded-*: the TLS-session headers (Proxy-auth-cert,
+            // Proxy-ssl-id, X-Proxied-Https) are more a proxy must remember to strip.
+            forwarded.setForwardedHttpsHeader(null);
+            forwarded.setForwardedCipherSuiteHeader(null);
+            forwarded.setForwardedSslSessionIdHeader(null);
+            http.addCustomizer(forwarded);
         }
         ServerConnector connector = config.tls()
                 ? new ServerConnector(jetty, new SslConnectionFactory(tls(config, http), HttpVersion.HTTP_1_1.asString()),

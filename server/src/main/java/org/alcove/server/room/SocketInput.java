@@ -116,7 +116,13 @@ final class SocketInput {
         }
         LogScope.around(connection, () -> {
             SocketConnection.Phase was = connection.markClosed();
-            LOG.info("connection {} closed: {}", connection.id(), statusCode);
+            if (was == SocketConnection.Phase.JOINED) {
+                LOG.info("connection {} closed: {}", connection.id(), statusCode);
+            } else {
+                // A socket that never joined was refused (and that logged) or never tried: at
+                // INFO, a throttled attacker's sockets would fill the log one line each.
+                LOG.debug("connection {} closed: {}", connection.id(), statusCode);
+            }
             if (was == SocketConnection.Phase.JOINED) {
                 try {
                     rooms.disconnected(connection);
