@@ -122,7 +122,7 @@ public final class Server {
             router.add("GET", "/healthz", request -> Reply.ok(Map.of("status", "ok")));
             new Readiness(database, drain).register(router);
             new AuthRoutes(users, passwords, loginTokens, audit, clock, config.auth(),
-                    this::secureCookie, authenticator).register(router);
+                    this::secureCookie, authenticator, metrics).register(router);
             new UserRoutes(users, passwords, authenticator, audit, sessions, live, clock).register(router);
             new SessionRoutes(sessions, users, scheduling, authenticator, live, config.room().overrun(), clock).register(router);
             new AttendanceRoutes(sessions, audit, authenticator, clock).register(router);

@@ -7,6 +7,7 @@ import org.alcove.server.config.AlcoveConfig;
 import org.alcove.server.http.ApiException;
 import org.alcove.server.http.Reply;
 import org.alcove.server.http.Router;
+import org.alcove.server.ops.Metrics;
 import org.alcove.server.store.AuditEvent;
 import org.alcove.server.store.AuditLog;
 import org.eclipse.jetty.http.HttpCookie;
@@ -32,6 +33,7 @@ public final class AuthRoutes {
     private final LoginThrottle throttle;
     private final BooleanSupplier secureCookie;
     private final Authenticator authenticator;
+    private final Metrics metrics;
 
     record LoginRequest(String email, String password) {
     }
@@ -40,7 +42,8 @@ public final class AuthRoutes {
     }
 
     public AuthRoutes(UserStore users, Passwords passwords, LoginTokens tokens, AuditLog audit, Clock clock,
-                      AlcoveConfig.Auth config, BooleanSupplier secureCookie, Authenticator authenticator) {
+                      AlcoveConfig.Auth config, BooleanSupplier secureCookie, Authenticator authenticator,
+                      Metrics metrics) {
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -51,6 +54,7 @@ public final class AuthRoutes {
                 config.loginFailureWindow(), clock);
         this.secureCookie = secureCookie;
         this.authenticator = authenticator;
+        this.metrics = metrics;
     }
 
     public void register(Router router) {
@@ -77,12 +81,19 @@ public final class AuthRoutes {
             throw ApiException.invalidField("password", "Field 'password' is required.");
         }
         String email = body.email().trim().toLowerCase(Locale.ROOT);
-        // Checked before any hashing: a throttled guess costs the attacker time, not the server CPU.
-        long wait = throttle.retryAfter(email, address);
-        if (wait > 0) {
-            audit.append(new AuditEvent(clock.instant(), null, null, null, "auth.login", "throttled", null));
-            throw ApiException.tooManyAttempts(wait);
+        // Decided before any hashing, and this attempt is counted as a failure from here on, so
+        // parallel guesses cannot all pass while earlier ones hash; a throttled guess costs the
+        // attacker time, not the server CPU.
+        FailureWindow.Turn turn = throttle.begin(email, address);
+        if (turn instanceof FailureWindow.Refused refused) {
+            metrics.signInRefused("throttled");
+            if (refused.first()) {
+                // One row per throttled spell, not per attempt: past the limit, guesses are free to send.
+                audit.append(new AuditEvent(clock.instant(), null, null, null, "auth.login", "throttled", null));
+            }
+            throw ApiException.tooManyAttempts(refused.seconds());
         }
+        FailureWindow.Counted attempt = (FailureWindow.Counted) turn;
         Optional<User> user = users.findByEmail(email);
         boolean ok = user.isPresent()
                 ? passwords.matches(body.password(), user.get().passwordHash())
@@ -90,11 +101,11 @@ public final class AuthRoutes {
         // A disabled account fails exactly like a wrong password, after the same hashing work.
         if (!ok || user.get().disabled()) {
             // No email and no account id in the row: a failed sign-in must not confirm an account.
+            metrics.signInRefused("failed");
             audit.append(new AuditEvent(clock.instant(), null, null, null, "auth.login", "failed", null));
-            throttle.failed(email, address);
             throw ApiException.unauthorized();
         }
-        throttle.succeeded(email);
+        throttle.succeeded(email, attempt);
         User account = user.get();
         audit.append(new AuditEvent(clock.instant(), null, null, account.role().name(), "auth.login", "ok",
                 account.id()));

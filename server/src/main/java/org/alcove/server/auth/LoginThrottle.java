@@ -2,12 +2,15 @@ package org.alcove.server.auth;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * Counts failed sign-ins per account and per source address over a sliding window. Past either
- * limit, further attempts (right or wrong) wait until the oldest counted failure leaves the
- * window, so guessing a password costs time and an attacker cannot tell a right guess from a
- * refused one.
+ * Counts sign-ins per account and per source address (grouped by {@link AddressGroup}) over a
+ * sliding window. Every attempt counts as a failure from the moment it is let through, before
+ * its password is hashed, so parallel guesses cannot slip past the limit while earlier ones are
+ * still hashing; a right password then takes its attempt back. Past either limit, further
+ * attempts (right or wrong) wait until the oldest counted failure leaves the window, so guessing
+ * a password costs time and an attacker cannot tell a right guess from a refused one.
  */
 final class LoginThrottle {
     private final int perAccount;
@@ -20,20 +23,16 @@ final class LoginThrottle {
         this.failures = new FailureWindow(window, clock);
     }
 
-    /** Seconds to wait before {@code account} may try again from {@code address}, or 0 to go ahead. */
-    long retryAfter(String account, String address) {
-        return Math.max(failures.retryAfter(accountKey(account), perAccount),
-                failures.retryAfter(addressKey(address), perAddress));
+    /** Lets one attempt of {@code account} from {@code address} through, counted, or refuses it. */
+    FailureWindow.Turn begin(String account, String address) {
+        return failures.begin(List.of(new FailureWindow.Limit(accountKey(account), perAccount),
+                new FailureWindow.Limit(addressKey(address), perAddress)));
     }
 
-    void failed(String account, String address) {
-        failures.failed(accountKey(account));
-        failures.failed(addressKey(address));
-    }
-
-    /** A right password forgets the account's failures (not the address's). */
-    void succeeded(String account) {
+    /** A right password forgets the account's failures and takes this attempt back from the address. */
+    void succeeded(String account, FailureWindow.Counted attempt) {
         failures.forget(accountKey(account));
+        failures.retract(attempt);
     }
 
     private static String accountKey(String account) {
@@ -41,6 +40,6 @@ final class LoginThrottle {
     }
 
     private static String addressKey(String address) {
-        return "address:" + address;
+        return "address:" + AddressGroup.of(address);
     }
 }

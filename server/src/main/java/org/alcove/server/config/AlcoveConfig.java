@@ -15,9 +15,17 @@ public record AlcoveConfig(Http http, Store store, Auth auth, Room room, Socket 
      * @param publicUrl   base of join links, or {@code null} to use http(s)://localhost:&lt;bound port&gt;
      * @param tlsKeystore PKCS12 or JKS keystore with the certificate and its key, or {@code null} for plain HTTP
      * @param tlsKeyAlias the key entry to serve, or {@code null} when the keystore holds exactly one
+     * @param forwardedHeaders take the client's address, scheme and host from {@code Forwarded} /
+     *                    {@code X-Forwarded-*} headers, which only a proxy that overwrites them may set
      */
     public record Http(String host, int port, URI publicUrl, int maxBodyBytes, Path tlsKeystore,
-                       String tlsKeystorePassword, String tlsKeyAlias) {
+                       String tlsKeystorePassword, String tlsKeyAlias, boolean forwardedHeaders) {
+        /** Without forwarded headers, as before {@code http.forwarded-headers} existed. */
+        public Http(String host, int port, URI publicUrl, int maxBodyBytes, Path tlsKeystore,
+                    String tlsKeystorePassword, String tlsKeyAlias) {
+            this(host, port, publicUrl, maxBodyBytes, tlsKeystore, tlsKeystorePassword, tlsKeyAlias, false);
+        }
+
         /** Whether the listener serves HTTPS itself (rather than plain HTTP, maybe behind a TLS proxy). */
         public boolean tls() {
             return tlsKeystore != null;

@@ -93,7 +93,8 @@ public final class ConfigLoader {
                         integer("http.max-body-bytes", 1024, 16 * 1024 * 1024),
                         optional("http.tls-keystore") == null ? null : Path.of(string("http.tls-keystore")),
                         values.getProperty("http.tls-keystore-password", ""),
-                        optional("http.tls-key-alias")),
+                        optional("http.tls-key-alias"),
+                        bool("http.forwarded-headers")),
                 new AlcoveConfig.Store(
                         Path.of(string("store.data-dir")),
                         optional("store.jdbc-url"),

@@ -101,6 +101,15 @@ public final class Metrics implements AutoCloseable {
                 .tag("code", code.wireName()).register(registry).increment();
     }
 
+    /**
+     * A sign-in was refused: {@code failed} (wrong email or password, disabled account) or
+     * {@code throttled} (429; counted every time, though only the first of a spell is audited).
+     */
+    public void signInRefused(String outcome) {
+        Counter.builder("alcove.sign.in.refused").description("Sign-ins refused, by outcome (failed, throttled)")
+                .tag("outcome", outcome).register(registry).increment();
+    }
+
     /** A socket got its welcome {@code elapsed} after it opened. */
     public void joined(Duration elapsed) {
         joinLatency.record(elapsed);

@@ -2,6 +2,7 @@ package org.alcove.server.room;
 
 import org.alcove.server.accounts.User;
 import org.alcove.server.accounts.UserStore;
+import org.alcove.server.auth.AddressGroup;
 import org.alcove.server.auth.FailureWindow;
 import org.alcove.server.auth.JoinClaims;
 import org.alcove.server.auth.JoinTokenException;
@@ -31,7 +32,8 @@ import java.util.Optional;
  * first the token itself, then the stored state of the session and participant (cancelled,
  * ended, reissued, declined, removed, time window). The seat it grants comes only from the
  * verified claims and the stored row; nothing in the token's header is ever used. Every refusal
- * is audited as {@code auth.failed}, and invalid tokens count towards the per-address throttle.
+ * is audited as {@code auth.failed} (a throttled address only on its first refusal of a spell),
+ * and invalid tokens count towards the per-address throttle.
  */
 final class JoinGate {
     private static final Logger LOG = LoggerFactory.getLogger(JoinGate.class);
@@ -69,20 +71,35 @@ final class JoinGate {
 
     /**
      * @param address the socket's source address: past {@code auth.socket-failures-per-address}
-     *                invalid tokens from it within the window, its attempts are refused before
-     *                the token is even parsed. Never logged or stored.
+     *                invalid tokens from it (from its /64 for IPv6) within the window, its attempts
+     *                are refused before the token is even parsed. Never logged or stored.
      */
     Verdict check(String token, String address, Instant now) {
         int limit = config.auth().socketFailuresPerAddress();
-        if (limit > 0 && failures.retryAfter(address, limit) > 0) {
-            return refuse(now, null, ErrorCode.TOO_MANY_ATTEMPTS);
+        if (limit <= 0) {
+            return check(token, now);
         }
-        Verdict verdict = check(token, now);
-        if (verdict instanceof Refused refused && refused.error().code() == ErrorCode.AUTH_FAILED && limit > 0) {
-            // Only tokens we never issued count: early, expired and stale links are genuine.
-            failures.failed(address);
+        // Counted as a failure before the token is looked at, so sockets racing in from one
+        // address cannot all pass while the first ones are checked; a genuine link takes it back.
+        FailureWindow.Turn turn = failures.begin(AddressGroup.of(address), limit);
+        if (turn instanceof FailureWindow.Refused throttled) {
+            if (throttled.first()) {
+                return refuse(now, null, ErrorCode.TOO_MANY_ATTEMPTS);
+            }
+            // Past the first refusal only the metric counts: the attacker cannot fill the audit log.
+            metrics.authFailed(ErrorCode.TOO_MANY_ATTEMPTS);
+            return new Refused(new ServerMessage.Error(ErrorCode.TOO_MANY_ATTEMPTS));
         }
-        return verdict;
+        Verdict verdict = null;
+        try {
+            verdict = check(token, now);
+            return verdict;
+        } finally {
+            // Only tokens we never issued stay counted: early, expired and stale links are genuine.
+            if (!(verdict instanceof Refused refused && refused.error().code() == ErrorCode.AUTH_FAILED)) {
+                failures.retract((FailureWindow.Counted) turn);
+            }
+        }
     }
 
     private Verdict check(String token, Instant now) {

@@ -17,15 +17,18 @@ public final class SignalingEndpoint implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(SignalingEndpoint.class);
 
     private final SocketInput input;
+    private final String address;
     private volatile SocketConnection connection;
 
-    SignalingEndpoint(SocketInput input) {
+    /** @param address the client's address as the upgrade request saw it, for throttling only */
+    SignalingEndpoint(SocketInput input, String address) {
         this.input = input;
+        this.address = address;
     }
 
     @Override
     public void onWebSocketOpen(Session session) {
-        connection = input.opened(session);
+        connection = input.opened(session, address);
     }
 
     @Override

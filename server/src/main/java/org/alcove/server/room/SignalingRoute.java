@@ -52,7 +52,9 @@ final class SignalingRoute {
                 // No permessage-deflate: compressing attacker-influenced text next to secrets
                 // invites CRIME-style leaks, and messages are small.
                 response.setExtensions(List.of());
-                return new SignalingEndpoint(input);
+                // Taken from the upgrade request, which carries the forwarded client address
+                // when http.forwarded-headers is on; the socket itself only knows the proxy's.
+                return new SignalingEndpoint(input, Request.getRemoteAddr(request));
             });
         });
     }

@@ -13,8 +13,6 @@ import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,6 +38,7 @@ final class SocketConnection implements Connection {
 
     private final String id;
     private final Session session;
+    private final String address;
     private final MessageCodec codec;
     private final Outbox outbox;
     private final RateLimit rateLimit;
@@ -55,10 +54,11 @@ final class SocketConnection implements Connection {
     private volatile long lastHeard = System.nanoTime();
     private final AtomicBoolean dropped = new AtomicBoolean();
 
-    SocketConnection(String id, Session session, MessageCodec codec, int queueMessages,
+    SocketConnection(String id, Session session, String address, MessageCodec codec, int queueMessages,
                      int ratePerSecond, int rateBurst) {
         this.id = id;
         this.session = session;
+        this.address = address;
         this.codec = codec;
         this.outbox = new Outbox(session, queueMessages);
         this.rateLimit = new RateLimit(ratePerSecond, rateBurst, System.nanoTime());
@@ -73,13 +73,12 @@ final class SocketConnection implements Connection {
         return phase.get();
     }
 
-    /** The peer's IP address, for throttling only: never logged or stored. */
+    /**
+     * The client's IP address as the upgrade request saw it (the forwarded one behind a trusted
+     * proxy, see {@code http.forwarded-headers}), for throttling only: never logged or stored.
+     */
     String address() {
-        SocketAddress remote = session.getRemoteSocketAddress();
-        if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {
-            return inet.getAddress().getHostAddress();
-        }
-        return String.valueOf(remote);
+        return address;
     }
 
     /** Moves from {@code from} to {@code to}; false if another thread got there first. */

@@ -53,8 +53,8 @@ final class SocketInput {
         this.drain = drain;
     }
 
-    SocketConnection opened(Session session) {
-        SocketConnection connection = new SocketConnection("c" + ids.incrementAndGet(), session, codec,
+    SocketConnection opened(Session session, String address) {
+        SocketConnection connection = new SocketConnection("c" + ids.incrementAndGet(), session, address, codec,
                 config.queueMessages(), config.ratePerSecond(), config.rateBurst());
         open.add(connection);
         if (drain.underway()) {
@@ -116,7 +116,13 @@ final class SocketInput {
         }
         LogScope.around(connection, () -> {
             SocketConnection.Phase was = connection.markClosed();
-            LOG.info("connection {} closed: {}", connection.id(), statusCode);
+            if (was == SocketConnection.Phase.JOINED) {
+                LOG.info("connection {} closed: {}", connection.id(), statusCode);
+            } else {
+                // A socket that never joined was refused (and that logged) or never tried: at
+                // INFO, a throttled attacker's sockets would fill the log one line each.
+                LOG.debug("connection {} closed: {}", connection.id(), statusCode);
+            }
             if (was == SocketConnection.Phase.JOINED) {
                 try {
                     rooms.disconnected(connection);

@@ -94,4 +94,13 @@ class ConfigLoaderTest {
             assertTrue(e.getMessage().contains("ALCOVE_WS_ALLOWED_ORIGINS"), e.getMessage());
         }
     }
+
+    @Test
+    void forwarded_headers_are_off_unless_turned_on_and_must_be_a_boolean() {
+        assertFalse(ConfigLoader.load(Map.of(), Map.of()).http().forwardedHeaders());
+        assertTrue(ConfigLoader.load(Map.of("ALCOVE_HTTP_FORWARDED_HEADERS", "true"), Map.of()).http().forwardedHeaders());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(Map.of("ALCOVE_HTTP_FORWARDED_HEADERS", "yes"), Map.of()));
+        assertTrue(e.getMessage().contains("ALCOVE_HTTP_FORWARDED_HEADERS"), e.getMessage());
+    }
 }

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +36,8 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -52,7 +56,8 @@ class JoinGateTest {
     private final AlcoveConfig config = ConfigLoader.load(Map.of(), Map.of());
     private final UserStore users = mock(UserStore.class);
     private final MutableClock clock = new MutableClock(START);
-    private final JoinGate gate = new JoinGate(tokens, sessions, users, audit, config, new Metrics(),
+    private final Metrics metrics = new Metrics();
+    private final JoinGate gate = new JoinGate(tokens, sessions, users, audit, config, metrics,
             new FailureWindow(config.auth().loginFailureWindow(), clock));
 
     private final JoinClaims claims = new JoinClaims("s1", "p1", Role.client, "jti-1", START.minusSeconds(900), END.plusSeconds(600));
@@ -210,6 +215,49 @@ class JoinGateTest {
 
         clock.advance(config.auth().loginFailureWindow());
         assertInstanceOf(JoinGate.Admitted.class, gate.check(TOKEN, ADDRESS, START), "after the window");
+    }
+
+    @Test
+    void a_throttled_address_is_audited_once_per_spell_but_every_refusal_is_counted() throws Exception {
+        when(tokens.verify("forged")).thenThrow(new JoinTokenException(JoinTokenException.Kind.INVALID, null));
+        int limit = config.auth().socketFailuresPerAddress();
+        for (int i = 0; i < limit; i++) {
+            gate.check("forged", ADDRESS, START);
+        }
+        for (int i = 0; i < 50; i++) {
+            assertEquals(ErrorCode.TOO_MANY_ATTEMPTS, refusal(gate.check("forged", ADDRESS, START)));
+        }
+        verify(audit, times(1)).append(argThat(row -> row.outcome().equals("too-many-attempts")));
+        verify(audit, times(limit)).append(argThat(row -> row.outcome().equals("auth-failed")));
+        ByteArrayOutputStream scrape = new ByteArrayOutputStream();
+        metrics.scrape(scrape, "text/plain; version=0.0.4; charset=utf-8");
+        assertTrue(scrape.toString(StandardCharsets.UTF_8).contains("alcove_auth_failures_total{code=\"too-many-attempts\"} 50.0"),
+                "every refusal is counted");
+    }
+
+    @Test
+    void genuine_links_take_back_the_attempt_they_were_counted_as() throws JoinTokenException {
+        when(tokens.verify("forged")).thenThrow(new JoinTokenException(JoinTokenException.Kind.INVALID, null));
+        int limit = config.auth().socketFailuresPerAddress();
+        for (int i = 0; i < limit - 1; i++) {
+            gate.check("forged", ADDRESS, START);
+        }
+        for (int i = 0; i < limit * 2; i++) {
+            assertInstanceOf(JoinGate.Admitted.class, gate.check(TOKEN, ADDRESS, START));
+        }
+        assertEquals(ErrorCode.AUTH_FAILED, refusal(gate.check("forged", ADDRESS, START)), "the last allowed guess");
+        assertEquals(ErrorCode.TOO_MANY_ATTEMPTS, refusal(gate.check(TOKEN, ADDRESS, START)));
+    }
+
+    @Test
+    void ipv6_addresses_of_one_64_share_their_allowance() throws JoinTokenException {
+        when(tokens.verify("forged")).thenThrow(new JoinTokenException(JoinTokenException.Kind.INVALID, null));
+        int limit = config.auth().socketFailuresPerAddress();
+        for (int i = 0; i < limit; i++) {
+            assertEquals(ErrorCode.AUTH_FAILED, refusal(gate.check("forged", "2001:db8:5:6::" + Integer.toHexString(i + 1), START)));
+        }
+        assertEquals(ErrorCode.TOO_MANY_ATTEMPTS, refusal(gate.check(TOKEN, "2001:db8:5:6:ffff::1", START)));
+        assertInstanceOf(JoinGate.Admitted.class, gate.check(TOKEN, "2001:db8:5:7::1", START), "the next /64");
     }
 
     private SessionRecord withStatus(SessionStatus status) {

@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -41,8 +42,17 @@ final class RawWebSocket implements AutoCloseable {
 
     /** Connects and sends the opening handshake with {@code extraHeaders} (whole lines, no CRLF). */
     static RawWebSocket open(URI server, String... extraHeaders) {
+        return openFrom(server, null, extraHeaders);
+    }
+
+    /** As {@link #open}, from the loopback address {@code from} ({@code null}: any), so the server sees another peer. */
+    static RawWebSocket openFrom(URI server, String from, String... extraHeaders) {
         try {
-            Socket socket = new Socket(server.getHost(), server.getPort());
+            Socket socket = new Socket();
+            if (from != null) {
+                socket.bind(new InetSocketAddress(from, 0));
+            }
+            socket.connect(new InetSocketAddress(server.getHost(), server.getPort()), 5000);
             socket.setSoTimeout(10_000);
             byte[] key = new byte[16];
             RANDOM.nextBytes(key);
