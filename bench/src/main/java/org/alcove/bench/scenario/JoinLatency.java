@@ -1,0 +1,189 @@
+package org.alcove.bench.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.alcove.bench.client.Api;
+import org.alcove.bench.client.BenchSocket;
+import org.alcove.bench.client.Messages;
+import org.alcove.bench.client.Sockets;
+import org.alcove.bench.report.Median;
+import org.alcove.bench.report.Row;
+import org.alcove.bench.report.Target;
+import org.alcove.bench.stats.Latencies;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Scenario 4. Join latency: from opening a client's socket, through {@code auth} and entering the
+ * waiting room, to the therapist receiving the {@code waiting-list} that shows the client, while
+ * a background load joins and leaves other sessions at a fixed rate; the baseline is the echo
+ * round trip of one message while the same rate of bare upgrades hits the echo server. Join rate:
+ * joins (with leave) that a few concurrent clients sustain back to back, against bare upgrades
+ * (with close) on the echo server.
+ */
+final class JoinLatency implements Scenario {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final int MAX_IN_FLIGHT = 256;
+    private static final int CONCURRENCY = 8;
+
+    @Override
+    public String name() {
+        return "join";
+    }
+
+    @Override
+    public void run(Run run) {
+        Sockets sockets = run.sockets();
+        run.progress("starting Alcove and the echo server, booking");
+        Practice practice = run.practice();
+        URI echo = run.echo().uri();
+        List<Api.Booking> background = new ArrayList<>();
+        for (int i = 0; i < run.scaled(40, 10); i++) {
+            background.add(practice.book(5));
+        }
+        Joins joins = new Joins(sockets, practice.uri(), background);
+        Api.Booking measured = practice.book(5);
+        BenchSocket therapist = Joins.stay(sockets, practice.uri(), measured.therapistToken());
+        WaitingWatch watch = new WaitingWatch();
+        therapist.handler(watch::received);
+        BenchSocket echoSocket = sockets.connect(echo);
+        PingPong echoRoundTrip = PingPong.single(echoSocket,
+                Messages.negotiation("offer", "p_echo", 1, 0, RelayLatency.MESSAGE_BYTES));
+
+        double rate = run.scaled(500, 100);
+        long window = run.scaled(8_000, 3_000);
+        long sustain = run.scaled(5_000, 2_000);
+        try {
+            run.progress("warming up");
+            Load.closedLoop(joins::join, CONCURRENCY, run.scaled(3_000, 1_000));
+            Load.closedLoop(() -> Joins.upgrade(sockets, echo), CONCURRENCY, run.scaled(3_000, 1_000));
+            List<Double> joinP50 = new ArrayList<>();
+            List<Double> joinP99 = new ArrayList<>();
+            List<Double> echoP50 = new ArrayList<>();
+            List<Double> echoP99 = new ArrayList<>();
+            List<Double> joinRate = new ArrayList<>();
+            List<Double> upgradeRate = new ArrayList<>();
+            List<Double> backgroundAlcove = new ArrayList<>();
+            List<Double> backgroundEcho = new ArrayList<>();
+            run.progress("measuring");
+            for (int i = 0; i < run.runs(); i++) {
+                Latencies alcove = new Latencies();
+                Load.Outcome loadA = during(() -> Load.openLoop(joins::join, rate, window, MAX_IN_FLIGHT),
+                        () -> sampleJoins(sockets, practice.uri(), measured, watch, alcove, window));
+                joinP50.add(alcove.micros(50));
+                joinP99.add(alcove.micros(99));
+                backgroundAlcove.add(loadA.rate());
+                Latencies bare = new Latencies();
+                Load.Outcome loadE = during(() -> Load.openLoop(() -> Joins.upgrade(sockets, echo), rate, window, MAX_IN_FLIGHT),
+                        () -> echoRoundTrip.run(Long.MAX_VALUE, window - 500, bare));
+                echoP50.add(bare.micros(50));
+                echoP99.add(bare.micros(99));
+                backgroundEcho.add(loadE.rate());
+                joinRate.add(checked(Load.closedLoop(joins::join, CONCURRENCY, sustain)).rate());
+                upgradeRate.add(checked(Load.closedLoop(() -> Joins.upgrade(sockets, echo), CONCURRENCY, sustain)).rate());
+            }
+            String perSecond = String.format(java.util.Locale.ROOT, "%.0f", rate);
+            run.report().add(new Row("4 join", "join latency p50", "µs", Median.of(joinP50), Median.of(echoP50),
+                    Target.atMost(10), run.runs(), "socket open + auth + waiting room until the therapist's "
+                    + "waiting-list shows the client, with " + perSecond + " joins/s (join + leave) in the "
+                    + "background; baseline: one echo round trip (" + RelayLatency.MESSAGE_BYTES + " B) with "
+                    + perSecond + " bare upgrades/s in the background"));
+            run.report().add(new Row("4 join", "join latency p99", "µs", Median.of(joinP99), Median.of(echoP99),
+                    Target.atMost(50), run.runs(), null));
+            run.report().add(new Row("4 join", "background rate achieved", "/s", Median.of(backgroundAlcove),
+                    Median.of(backgroundEcho), null, run.runs(), "the open-loop background rate each server kept "
+                    + "up with (asked: " + perSecond + "/s)"));
+            run.report().add(new Row("4 join", "sustained join rate", "/s", Median.of(joinRate), Median.of(upgradeRate),
+                    Target.atLeast(0.9), run.runs(), CONCURRENCY + " clients back to back: Alcove join + leave "
+                    + "(auth, welcome, leave, server close) against a bare echo upgrade + close"));
+        } finally {
+            therapist.close();
+            echoSocket.close();
+        }
+    }
+
+    /** A failed operation is a harness or server error, never a speed result. */
+    private static Load.Outcome checked(Load.Outcome outcome) {
+        if (outcome.failed() > 0) {
+            throw new IllegalStateException(outcome.failed() + " of " + (outcome.failed() + outcome.completed())
+                    + " joins or upgrades failed");
+        }
+        return outcome;
+    }
+
+    /** Runs {@code foreground} on its own thread while {@code load} runs here; returns the load's outcome. */
+    private static Load.Outcome during(java.util.function.Supplier<Load.Outcome> load, Runnable foreground) {
+        CompletableFuture<Void> measured = CompletableFuture.runAsync(foreground, runnable -> {
+            Thread thread = new Thread(runnable, "bench-foreground");
+            thread.setDaemon(true);
+            thread.start();
+        });
+        Load.Outcome outcome = checked(load.get());
+        try {
+            measured.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("foreground measurement failed", e);
+        }
+        return outcome;
+    }
+
+    /** Measured joins one after another, every 50 ms, for {@code millis}, rotating over the session's client links. */
+    private static void sampleJoins(Sockets sockets, URI server, Api.Booking booking, WaitingWatch watch,
+                                    Latencies into, long millis) {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis - 500);
+        for (int i = 0; System.nanoTime() < end; i++) {
+            int seat = i % booking.clientTokens().size();
+            String participant = booking.clientIds().get(seat);
+            CompletableFuture<Long> seen = watch.expect(participant);
+            long start = System.nanoTime();
+            BenchSocket client = sockets.connect(server);
+            try {
+                client.send(Messages.auth(booking.clientTokens().get(seat)));
+                long at = seen.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                into.record(at - start);
+                client.nextOfType("welcome", TIMEOUT);
+                client.send(Messages.leave());
+                client.closed().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (Exception e) {
+                throw new IllegalStateException("a measured join failed", e);
+            } finally {
+                client.close();
+            }
+        }
+    }
+
+    /** The therapist's side: completes a participant's future when a waiting-list shows them. */
+    private static final class WaitingWatch {
+        private final Map<String, CompletableFuture<Long>> expected = new ConcurrentHashMap<>();
+
+        CompletableFuture<Long> expect(String participantId) {
+            CompletableFuture<Long> seen = new CompletableFuture<>();
+            expected.put(participantId, seen);
+            return seen;
+        }
+
+        void received(String text) {
+            long now = System.nanoTime();
+            JsonNode message = Messages.parse(text);
+            if (!"waiting-list".equals(message.path("type").asText())) {
+                return;
+            }
+            for (JsonNode waiting : message.path("waiting")) {
+                CompletableFuture<Long> seen = expected.remove(waiting.path("participantId").asText());
+                if (seen != null) {
+                    seen.complete(now);
+                }
+            }
+        }
+    }
+}
