@@ -39,22 +39,29 @@ final class ColdStart implements Scenario {
     public void run(Run run) {
         Launcher launcher = run.launcher();
         Path data = run.newDataDir("cold-start-data");
+        run.progress("preparing a data directory (first start, booking)");
         String token;
         try (Launcher.Started first = launcher.alcove("cold-start-setup", data, Practice.environment())) {
             Api.Booking booking = Practice.on(first).book(1);
             token = booking.therapistToken();
         }
         Sockets sockets = run.sockets();
-        timeAlcove(launcher, sockets, data, token, "cold-start-warmup");
-        timeEcho(launcher, sockets, "echo-cold-warmup");
+        if (!run.quick()) {
+            run.progress("warm-up starts");
+            timeAlcove(launcher, sockets, data, token, "cold-start-warmup");
+            timeEcho(launcher, sockets, "echo-cold-warmup");
+        }
+        // Each start costs seconds: --quick makes one of each.
+        int runs = run.scaled(run.runs(), 1);
+        run.progress("measuring " + runs + " starts of each");
         List<Double> alcove = new ArrayList<>();
         List<Double> echo = new ArrayList<>();
-        for (int i = 0; i < run.runs(); i++) {
+        for (int i = 0; i < runs; i++) {
             alcove.add(timeAlcove(launcher, sockets, data, token, "cold-start-" + i));
             echo.add(timeEcho(launcher, sockets, "echo-cold-" + i));
         }
         run.report().add(new Row("6 cold start", "spawn to first accepted socket", "ms", Median.of(alcove),
-                Median.of(echo), Target.atMost(1.15), run.runs(),
+                Median.of(echo), Target.atMost(1.15), runs,
                 "Alcove: JVM spawn to the welcome of a therapist's join on a restart (data dir prepared by an "
                         + "earlier start); echo: spawn to the first completed upgrade; one discarded warm-up each"));
     }
