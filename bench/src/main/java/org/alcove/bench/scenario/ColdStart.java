@@ -51,8 +51,7 @@ final class ColdStart implements Scenario {
             timeAlcove(launcher, sockets, data, token, "cold-start-warmup");
             timeEcho(launcher, sockets, "echo-cold-warmup");
         }
-        // Each start costs seconds: --quick makes one of each.
-        int runs = run.scaled(run.runs(), 1);
+        int runs = run.runs();
         run.progress("measuring " + runs + " starts of each");
         List<Double> alcove = new ArrayList<>();
         List<Double> echo = new ArrayList<>();

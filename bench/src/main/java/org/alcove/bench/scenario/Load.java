@@ -32,7 +32,11 @@ final class Load {
     private Load() {
     }
 
-    /** Starts {@code operation} {@code perSecond} times a second for {@code millis}, at most {@code maxInFlight} at once. */
+    /**
+     * Starts {@code operation} {@code perSecond} times a second for {@code millis}, at most
+     * {@code maxInFlight} at once; an operation that returns {@code null} (nothing free to start
+     * with) counts as skipped, like a start over the in-flight bound.
+     */
     static Outcome openLoop(Supplier<CompletableFuture<?>> operation, double perSecond, long millis, int maxInFlight) {
         Semaphore inFlight = new Semaphore(maxInFlight);
         AtomicLong completed = new AtomicLong();
@@ -52,7 +56,13 @@ final class Load {
                 skipped++;
                 continue;
             }
-            start(operation, completed, failed).whenComplete((ok, error) -> inFlight.release());
+            CompletableFuture<?> started = operation.get();
+            if (started == null) {
+                inFlight.release();
+                skipped++;
+                continue;
+            }
+            watch(started, completed, failed).whenComplete((ok, error) -> inFlight.release());
         }
         drain(inFlight, maxInFlight);
         return new Outcome(completed.get(), failed.get(), skipped, (System.nanoTime() - start) / 1e9);
@@ -97,6 +107,13 @@ final class Load {
         } catch (RuntimeException e) {
             running = CompletableFuture.failedFuture(e);
         }
+        if (running == null) {
+            running = CompletableFuture.failedFuture(new IllegalStateException("nothing free to start with"));
+        }
+        return watch(running, completed, failed);
+    }
+
+    private static CompletableFuture<?> watch(CompletableFuture<?> running, AtomicLong completed, AtomicLong failed) {
         return running.orTimeout(OPERATION_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).whenComplete((ok, error) -> {
             if (error == null) {
                 completed.incrementAndGet();

@@ -46,8 +46,8 @@ final class RelayLatency implements Scenario {
             PingPong relay = new PingPong(therapist, client, offer, answer);
             PingPong echo = new PingPong(echoA, echoB, offer, answer);
 
-            long warmup = run.scaled(20_000, 3_000);
-            long rounds = run.scaled(10_000, 2_000);
+            long warmup = run.scaled(20_000, 2_000);
+            long rounds = run.scaled(10_000, 1_000);
             run.progress("warming up");
             relay.run(warmup, MAX_RUN_MILLIS, new Latencies());
             echo.run(warmup, MAX_RUN_MILLIS, new Latencies());

@@ -20,7 +20,7 @@ import java.util.Locale;
  * (the same number of sockets, each sending to itself).
  */
 final class RelayThroughput implements Scenario {
-    private static final double FIRST_RATE = 1_000;
+    private static final double FIRST_RATE = 500;
     private static final double STEP = 1.5;
     private static final double MAX_RATE = 400_000;
     private static final double BOUND_MICROS = 5_000;

@@ -36,7 +36,7 @@ public final class Run implements AutoCloseable {
 
     /** How many measured runs each scenario makes, per server. */
     public int runs() {
-        return quick ? 2 : 5;
+        return quick ? 1 : 5;
     }
 
     /** {@code full} normally, {@code quick} with --quick. */

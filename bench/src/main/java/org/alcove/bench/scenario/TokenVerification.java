@@ -33,13 +33,13 @@ final class TokenVerification implements Scenario {
                 .include(TokenBenchmark.class.getName() + "\\.")
                 .forks(forks)
                 .warmupIterations(run.scaled(3, 1))
-                .warmupTime(TimeValue.seconds(1))
+                .warmupTime(run.quick() ? TimeValue.milliseconds(500) : TimeValue.seconds(1))
                 .measurementIterations(iterations)
-                .measurementTime(TimeValue.seconds(1))
+                .measurementTime(run.quick() ? TimeValue.milliseconds(500) : TimeValue.seconds(1))
                 .verbosity(VerboseMode.SILENT)
                 .shouldFailOnError(true)
                 .build();
-        run.progress("JMH: " + forks + " fork(s) x " + iterations + " iterations of 1 s per benchmark");
+        run.progress("JMH: " + forks + " fork(s) x " + iterations + " iterations per benchmark");
         Collection<RunResult> results;
         try {
             results = new Runner(options).run();
