@@ -61,6 +61,14 @@ public final class JavaProcess implements AutoCloseable {
         return startedAt;
     }
 
+    /**
+     * CPU time the process has used so far (user + system, all threads), in nanoseconds, as the
+     * operating system reports it; -1 where it does not.
+     */
+    public long cpuNanos() {
+        return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+    }
+
     public boolean alive() {
         return process.isAlive();
     }

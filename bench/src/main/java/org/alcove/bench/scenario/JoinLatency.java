@@ -72,6 +72,8 @@ final class JoinLatency implements Scenario {
             List<Double> backgroundAlcove = new ArrayList<>();
             List<Double> backgroundEcho = new ArrayList<>();
             List<Double> upgradeP50 = new ArrayList<>();
+            List<Double> joinCpu = new ArrayList<>();
+            List<Double> upgradeCpu = new ArrayList<>();
             long missedAlcove = 0;
             long missedEcho = 0;
             run.progress("measuring");
@@ -93,8 +95,14 @@ final class JoinLatency implements Scenario {
                 echoP99.add(bare.micros(99));
                 backgroundEcho.add(loadE.rate());
                 missedEcho += loadE.failed() + loadE.skipped();
-                joinRate.add(checked(Load.closedLoop(joins::join, CONCURRENCY, sustain)).rate());
-                upgradeRate.add(checked(Load.closedLoop(() -> Joins.upgrade(sockets, echo), CONCURRENCY, sustain)).rate());
+                long cpuBefore = practice.server().process().cpuNanos();
+                Load.Outcome sustained = checked(Load.closedLoop(joins::join, CONCURRENCY, sustain));
+                joinRate.add(sustained.rate());
+                joinCpu.add((practice.server().process().cpuNanos() - cpuBefore) / 1e3 / sustained.completed());
+                cpuBefore = run.echo().process().cpuNanos();
+                Load.Outcome upgrades = checked(Load.closedLoop(() -> Joins.upgrade(sockets, echo), CONCURRENCY, sustain));
+                upgradeRate.add(upgrades.rate());
+                upgradeCpu.add((run.echo().process().cpuNanos() - cpuBefore) / 1e3 / upgrades.completed());
             }
             String perSecond = String.format(java.util.Locale.ROOT, "%.0f", rate);
             run.report().add(new Row("4 join", "join latency p50", "µs", Median.of(joinP50), Median.of(echoP50),
@@ -115,6 +123,9 @@ final class JoinLatency implements Scenario {
             run.report().add(new Row("4 join", "sustained join rate", "/s", Median.of(joinRate), Median.of(upgradeRate),
                     Target.atLeast(0.9), run.runs(), CONCURRENCY + " clients back to back: Alcove join + leave "
                     + "(auth, welcome, leave, server close) against a bare echo upgrade + close"));
+            run.report().add(new Row("4 join", "server CPU per join", "µs", Median.of(joinCpu), Median.of(upgradeCpu),
+                    null, run.runs(), "CPU time of the server process (all threads) during the sustained loop over "
+                    + "the joins it completed, against the echo server's per bare upgrade + close: what one join costs a core"));
         } finally {
             therapist.close();
             echoSocket.close();

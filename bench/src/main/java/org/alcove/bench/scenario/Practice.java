@@ -53,6 +53,10 @@ final class Practice {
         return env;
     }
 
+    Launcher.Started server() {
+        return server;
+    }
+
     URI uri() {
         return server.uri();
     }

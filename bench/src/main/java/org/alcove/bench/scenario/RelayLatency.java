@@ -56,13 +56,19 @@ final class RelayLatency implements Scenario {
             List<Double> relayP99 = new ArrayList<>();
             List<Double> echoP50 = new ArrayList<>();
             List<Double> echoP99 = new ArrayList<>();
+            List<Double> relayCpu = new ArrayList<>();
+            List<Double> echoCpu = new ArrayList<>();
             for (int i = 0; i < run.runs(); i++) {
                 Latencies alcove = new Latencies();
-                relay.run(rounds, MAX_RUN_MILLIS, alcove);
+                long cpuBefore = practice.server().process().cpuNanos();
+                long done = relay.run(rounds, MAX_RUN_MILLIS, alcove);
+                relayCpu.add((practice.server().process().cpuNanos() - cpuBefore) / 1e3 / (2.0 * done));
                 relayP50.add(alcove.micros(50));
                 relayP99.add(alcove.micros(99));
                 Latencies bare = new Latencies();
-                echo.run(rounds, MAX_RUN_MILLIS, bare);
+                cpuBefore = run.echo().process().cpuNanos();
+                done = echo.run(rounds, MAX_RUN_MILLIS, bare);
+                echoCpu.add((run.echo().process().cpuNanos() - cpuBefore) / 1e3 / (2.0 * done));
                 echoP50.add(bare.micros(50));
                 echoP99.add(bare.micros(99));
             }
@@ -73,6 +79,9 @@ final class RelayLatency implements Scenario {
                     Target.atMost(1.2), run.runs(), note));
             run.report().add(new Row("1 relay latency", "round trip p99", "µs", Median.of(relayP99), Median.of(echoP99),
                     Target.atMost(1.5), run.runs(), null));
+            run.report().add(new Row("1 relay latency", "server CPU per message", "µs", Median.of(relayCpu),
+                    Median.of(echoCpu), null, run.runs(), "CPU time of the server process (all threads, pings and "
+                    + "timers included) over the messages it passed on: what one relayed message costs a core"));
         } finally {
             therapist.close();
             client.close();
