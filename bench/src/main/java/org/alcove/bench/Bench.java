@@ -81,14 +81,16 @@ public final class Bench {
             report.describe("note", shared);
         }
         System.out.println("bench: " + pinning.describe() + "; logs in " + runDir);
+        Run run = new Run(quick, launcher, report);
         boolean ok = false;
-        try (Run run = new Run(quick, launcher, report)) {
+        try {
             Scenarios.run(run, only);
             ok = true;
-            run.close();
-            run.clean();
         } finally {
-            if (!ok) {
+            run.close();
+            if (ok) {
+                run.clean();
+            } else {
                 System.err.println("bench: server logs kept in " + runDir);
             }
         }

@@ -90,11 +90,6 @@ public final class BenchSocket implements Session.Listener.AutoDemanding {
         return closed;
     }
 
-    public boolean open() {
-        Session current = session;
-        return current != null && current.isOpen();
-    }
-
     /** Closes normally without waiting. */
     public void close() {
         Session current = session;

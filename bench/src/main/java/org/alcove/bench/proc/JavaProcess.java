@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ public final class JavaProcess implements AutoCloseable {
      * operating system reports it; -1 where it does not.
      */
     public long cpuNanos() {
-        return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+        return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
     public boolean alive() {

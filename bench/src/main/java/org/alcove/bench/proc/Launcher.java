@@ -31,7 +31,12 @@ public record Launcher(Path serverJar, String benchClasspath, List<String> jvmOp
 
     /** Starts Alcove on {@code dataDir} (a fresh one, or one a previous start prepared) and waits until it listens. */
     public Started alcove(String name, Path dataDir, Map<String, String> environment) {
-        return ready(startAlcove(name, dataDir, FreePort.pick(), environment), ALCOVE_READY);
+        try {
+            return ready(startAlcove(name, dataDir, FreePort.pick(), environment), ALCOVE_READY);
+        } catch (IllegalStateException portTaken) {
+            // The free port may have been taken between picking and binding: one more try on another.
+            return ready(startAlcove(name + "-retry", dataDir, FreePort.pick(), environment), ALCOVE_READY);
+        }
     }
 
     /** Starts Alcove without waiting: for the cold start, which polls the socket instead. */
@@ -42,7 +47,11 @@ public record Launcher(Path serverJar, String benchClasspath, List<String> jvmOp
     }
 
     public Started echo(String name) {
-        return ready(startEcho(name, FreePort.pick()), ECHO_READY);
+        try {
+            return ready(startEcho(name, FreePort.pick()), ECHO_READY);
+        } catch (IllegalStateException portTaken) {
+            return ready(startEcho(name + "-retry", FreePort.pick()), ECHO_READY);
+        }
     }
 
     public JavaProcess startEcho(String name, int port) {

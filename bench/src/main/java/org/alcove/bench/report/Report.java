@@ -31,10 +31,6 @@ public final class Report {
         rows.add(row);
     }
 
-    public List<Row> rows() {
-        return List.copyOf(rows);
-    }
-
     /** A row failed its target (speed only; harness errors are exceptions, not rows). */
     public boolean anyFailed() {
         return rows.stream().anyMatch(row -> row.verdict() == Verdict.FAIL);

@@ -10,6 +10,7 @@ import org.alcove.bench.report.Median;
 import org.alcove.bench.report.Row;
 import org.alcove.bench.report.Target;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ final class ColdStart implements Scenario {
      * retrying every {@value #RETRY_MILLIS} ms while nothing listens yet.
      */
     private static double firstSuccess(JavaProcess process, Sockets sockets, int port, Predicate<BenchSocket> accepted) {
-        java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + port);
+        URI uri = URI.create("http://127.0.0.1:" + port);
         long deadline = process.startedAt() + TimeUnit.MILLISECONDS.toNanos(MAX_START_MILLIS);
         while (System.nanoTime() < deadline) {
             if (!process.alive()) {

@@ -1,6 +1,5 @@
 package org.alcove.bench.scenario;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.bench.client.Api;
 import org.alcove.bench.client.BenchSocket;
 import org.alcove.bench.client.Messages;
@@ -11,13 +10,12 @@ import org.alcove.bench.report.Target;
 import org.alcove.bench.stats.Latencies;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Scenario 4. Join latency: from opening a client's socket, through {@code auth} and entering the
@@ -28,7 +26,6 @@ import java.util.concurrent.TimeUnit;
  * (with close) on the echo server.
  */
 final class JoinLatency implements Scenario {
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final int MAX_IN_FLIGHT = 256;
     private static final int CONCURRENCY = 8;
 
@@ -50,7 +47,7 @@ final class JoinLatency implements Scenario {
         Joins joins = new Joins(sockets, practice.uri(), background);
         Api.Booking measured = practice.book(5);
         BenchSocket therapist = Joins.stay(sockets, practice.uri(), measured.therapistToken());
-        WaitingWatch watch = new WaitingWatch();
+        JoinSamples.WaitingWatch watch = new JoinSamples.WaitingWatch();
         therapist.handler(watch::received);
         BenchSocket echoSocket = sockets.connect(echo);
         PingPong echoRoundTrip = PingPong.single(echoSocket,
@@ -80,7 +77,7 @@ final class JoinLatency implements Scenario {
             for (int i = 0; i < run.runs(); i++) {
                 Latencies alcove = new Latencies();
                 Load.Outcome loadA = during(() -> Load.openLoop(joins::join, rate, window, MAX_IN_FLIGHT),
-                        () -> sampleJoins(sockets, practice.uri(), measured, watch, alcove, window));
+                        () -> JoinSamples.joins(sockets, practice.uri(), measured, watch, alcove, window));
                 joinP50.add(alcove.micros(50));
                 joinP99.add(alcove.micros(99));
                 backgroundAlcove.add(loadA.rate());
@@ -89,7 +86,7 @@ final class JoinLatency implements Scenario {
                 Latencies upgrade = new Latencies();
                 Load.Outcome loadE = during(() -> Load.openLoop(() -> Joins.upgrade(sockets, echo), rate, window, MAX_IN_FLIGHT),
                         () -> echoRoundTrip.run(Long.MAX_VALUE, window - 500, bare),
-                        () -> sampleUpgrades(sockets, echo, upgrade, window));
+                        () -> JoinSamples.upgrades(sockets, echo, upgrade, window));
                 upgradeP50.add(upgrade.micros(50));
                 echoP50.add(bare.micros(50));
                 echoP99.add(bare.micros(99));
@@ -104,7 +101,7 @@ final class JoinLatency implements Scenario {
                 upgradeRate.add(upgrades.rate());
                 upgradeCpu.add((run.echo().process().cpuNanos() - cpuBefore) / 1e3 / upgrades.completed());
             }
-            String perSecond = String.format(java.util.Locale.ROOT, "%.0f", rate);
+            String perSecond = String.format(Locale.ROOT, "%.0f", rate);
             run.report().add(new Row("4 join", "join latency p50", "µs", Median.of(joinP50), Median.of(echoP50),
                     Target.atMost(10), run.runs(), "socket open + auth + waiting room until the therapist's "
                     + "waiting-list shows the client, with " + perSecond + " joins/s (join + leave) in the "
@@ -142,7 +139,7 @@ final class JoinLatency implements Scenario {
     }
 
     /** Runs {@code foreground} on its own thread while {@code load} runs here; returns the load's outcome. */
-    private static Load.Outcome during(java.util.function.Supplier<Load.Outcome> load, Runnable... foreground) {
+    private static Load.Outcome during(Supplier<Load.Outcome> load, Runnable... foreground) {
         List<CompletableFuture<Void>> measured = new ArrayList<>();
         for (Runnable task : foreground) {
             measured.add(CompletableFuture.runAsync(task, runnable -> {
@@ -158,79 +155,5 @@ final class JoinLatency implements Scenario {
             throw new IllegalStateException("foreground measurement failed", e);
         }
         return outcome;
-    }
-
-    /** Bare upgrades one after another, every 50 ms, for {@code millis}: socket open until the upgrade completed. */
-    private static void sampleUpgrades(Sockets sockets, URI echo, Latencies into, long millis) {
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis - 500);
-        while (System.nanoTime() < end) {
-            long start = System.nanoTime();
-            BenchSocket socket = sockets.connect(echo);
-            into.record(System.nanoTime() - start);
-            socket.close();
-            try {
-                socket.closed().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (Exception e) {
-                throw new IllegalStateException("a measured upgrade failed", e);
-            }
-        }
-    }
-
-    /** Measured joins one after another, every 50 ms, for {@code millis}, rotating over the session's client links. */
-    private static void sampleJoins(Sockets sockets, URI server, Api.Booking booking, WaitingWatch watch,
-                                    Latencies into, long millis) {
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis - 500);
-        for (int i = 0; System.nanoTime() < end; i++) {
-            int seat = i % booking.clientTokens().size();
-            String participant = booking.clientIds().get(seat);
-            CompletableFuture<Long> seen = watch.expect(participant);
-            long start = System.nanoTime();
-            BenchSocket client = sockets.connect(server);
-            try {
-                client.send(Messages.auth(booking.clientTokens().get(seat)));
-                long at = seen.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                into.record(at - start);
-                client.nextOfType("welcome", TIMEOUT);
-                client.send(Messages.leave());
-                client.closed().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (Exception e) {
-                throw new IllegalStateException("a measured join failed", e);
-            } finally {
-                client.close();
-            }
-        }
-    }
-
-    /** The therapist's side: completes a participant's future when a waiting-list shows them. */
-    private static final class WaitingWatch {
-        private final Map<String, CompletableFuture<Long>> expected = new ConcurrentHashMap<>();
-
-        CompletableFuture<Long> expect(String participantId) {
-            CompletableFuture<Long> seen = new CompletableFuture<>();
-            expected.put(participantId, seen);
-            return seen;
-        }
-
-        void received(String text) {
-            long now = System.nanoTime();
-            JsonNode message = Messages.parse(text);
-            if (!"waiting-list".equals(message.path("type").asText())) {
-                return;
-            }
-            for (JsonNode waiting : message.path("waiting")) {
-                CompletableFuture<Long> seen = expected.remove(waiting.path("participantId").asText());
-                if (seen != null) {
-                    seen.complete(now);
-                }
-            }
-        }
     }
 }

@@ -7,6 +7,7 @@ import org.alcove.bench.client.Messages;
 import org.alcove.bench.client.Sockets;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -69,7 +70,7 @@ final class Joins {
     static BenchSocket stay(Sockets sockets, URI server, String token) {
         BenchSocket socket = sockets.connect(server);
         socket.send(Messages.auth(token));
-        socket.nextOfType("welcome", java.time.Duration.ofSeconds(10));
+        socket.nextOfType("welcome", Duration.ofSeconds(10));
         return socket;
     }
 }
