@@ -1,6 +1,5 @@
 package org.alcove.bench.scenario;
 
-import org.alcove.bench.client.Api;
 import org.alcove.bench.client.BenchSocket;
 import org.alcove.bench.client.Messages;
 import org.alcove.bench.client.Sockets;
@@ -21,9 +20,9 @@ import java.util.function.Predicate;
 /**
  * Scenario 6: from spawning the JVM to the first socket Alcove accepts with a valid join token
  * (its {@code welcome}), against the echo jar's spawn to its first completed upgrade. Alcove
- * restarts on a data directory prepared by an earlier start (database migrated, accounts and a
- * session booked, signing key written), as a production restart would; the first start is not
- * what an operator waits for after a deploy. One start of each is a discarded warm-up (it
+ * restarts on the data directory of the run's shared server (database migrated, accounts and
+ * sessions booked, signing key written), as a production restart would; the first start is not
+ * what an operator waits for after a deploy. Runs last: it stops the shared server. One start of each is a discarded warm-up (it
  * loads the jars into the page cache).
  */
 final class ColdStart implements Scenario {
@@ -39,13 +38,10 @@ final class ColdStart implements Scenario {
     @Override
     public void run(Run run) {
         Launcher launcher = run.launcher();
-        Path data = run.newDataDir("cold-start-data");
-        run.progress("preparing a data directory (first start, booking)");
-        String token;
-        try (Launcher.Started first = launcher.alcove("cold-start-setup", data, Practice.environment())) {
-            Api.Booking booking = Practice.on(first).book(1);
-            token = booking.therapistToken();
-        }
+        run.progress("stopping the shared Alcove server: its data directory is the prepared one");
+        Run.Prepared prepared = run.releasePractice();
+        Path data = prepared.dataDir();
+        String token = prepared.therapistToken();
         Sockets sockets = run.sockets();
         if (!run.quick()) {
             run.progress("warm-up starts");

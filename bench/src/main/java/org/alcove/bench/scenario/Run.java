@@ -21,6 +21,8 @@ public final class Run implements AutoCloseable {
     private final long started = System.nanoTime();
     private Launcher.Started alcove;
     private Practice practice;
+    private Path alcoveData;
+    private int alcoveStarts;
     private Launcher.Started echo;
     private Sockets sockets;
 
@@ -59,10 +61,30 @@ public final class Run implements AutoCloseable {
 
     synchronized Practice practice() {
         if (practice == null) {
-            alcove = launcher.alcove("alcove", newDataDir("alcove-data"), Practice.environment());
+            alcoveData = newDataDir("alcove-data-" + ++alcoveStarts);
+            alcove = launcher.alcove("alcove-" + alcoveStarts, alcoveData, Practice.environment());
             practice = Practice.on(alcove);
         }
         return practice;
+    }
+
+    /**
+     * Stops the shared Alcove server (starting it first if no scenario did, so that its data
+     * directory holds a migrated database, accounts and bookings) and returns that data directory
+     * with a therapist's join token for a session booked in it. The next {@link #practice()}
+     * starts a fresh server.
+     */
+    synchronized Prepared releasePractice() {
+        Practice current = practice();
+        String token = current.book(1).therapistToken();
+        alcove.close();
+        alcove = null;
+        practice = null;
+        return new Prepared(alcoveData, token);
+    }
+
+    /** A data directory an earlier start prepared, and a join token valid in it. */
+    record Prepared(Path dataDir, String therapistToken) {
     }
 
     synchronized Launcher.Started echo() {
