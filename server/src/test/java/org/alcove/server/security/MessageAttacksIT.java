@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,23 +26,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 @Adversarial
 class MessageAttacksIT {
-    private static Arena arena;
+    @RegisterExtension
+    static final ArenaExtension ARENA = new ArenaExtension();
 
-    @BeforeAll
-    static void start() {
-        arena = Arena.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        arena.close();
+    private static Arena arena() {
+        return ARENA.arena();
     }
 
     /** Attack: text that is not one JSON object. Outcome: error malformed-message each time, socket open, nothing relayed. */
     @Test
     void malformed_json_gets_malformed_message_and_changes_nothing() {
-        BookedSession booking = arena.book(1);
-        try (Arena.Call call = arena.admitted(booking, 0)) {
+        BookedSession booking = arena().book(1);
+        try (Arena.Call call = arena().admitted(booking, 0)) {
             String to = booking.therapistId();
             expectErrors(call.client(), Map.ofEntries(
                     Map.entry("{not json", "malformed-message"),
@@ -60,7 +54,6 @@ class MessageAttacksIT {
                     Map.entry("{\"type\":\"offer\",\"to\":\"" + to + "\",\"sdp\":NaN}", "malformed-message")));
             assertNothingRelayed(call.therapist());
         }
-        arena.bystander().assertUndisturbed();
     }
 
     /**
@@ -69,8 +62,8 @@ class MessageAttacksIT {
      */
     @Test
     void duplicate_keys_are_refused_rather_than_resolved() {
-        BookedSession booking = arena.book(1);
-        try (Arena.Call call = arena.admitted(booking, 0)) {
+        BookedSession booking = arena().book(1);
+        try (Arena.Call call = arena().admitted(booking, 0)) {
             String to = booking.therapistId();
             expectErrors(call.client(), Map.of(
                     "{\"type\":\"ping\",\"type\":\"leave\"}", "malformed-message",
@@ -80,14 +73,13 @@ class MessageAttacksIT {
             assertNothingRelayed(call.therapist());
             assertFalse(call.therapist().types().contains("peer-left"), "a duplicated type made the client leave");
         }
-        arena.bystander().assertUndisturbed();
     }
 
     /** Attack: unknown fields and types, wrongly typed values, values the type coerces. Outcome: invalid-field naming the field, or unknown-type. */
     @Test
     void unknown_and_mistyped_fields_are_refused_with_the_field_named() {
-        BookedSession booking = arena.book(1);
-        try (Arena.Call call = arena.admitted(booking, 0)) {
+        BookedSession booking = arena().book(1);
+        try (Arena.Call call = arena().admitted(booking, 0)) {
             String to = booking.therapistId();
             Map<String, String> cases = new LinkedHashMap<>();
             cases.put("{\"type\":\"ping\",\"extra\":1}", "invalid-field extra");
@@ -132,7 +124,6 @@ class MessageAttacksIT {
             assertAnswered(call.client());
             assertAnswered(call.therapist());
         }
-        arena.bystander().assertUndisturbed();
     }
 
     /**
@@ -143,8 +134,8 @@ class MessageAttacksIT {
      */
     @Test
     void deep_nesting_is_refused_without_exhausting_the_stack() {
-        BookedSession booking = arena.book(1);
-        try (Arena.Call call = arena.admitted(booking, 0)) {
+        BookedSession booking = arena().book(1);
+        try (Arena.Call call = arena().admitted(booking, 0)) {
             expectErrors(call.client(), Map.of(
                     "[".repeat(10_000), "malformed-message",
                     "{\"x\":" + "[".repeat(10_000), "malformed-message",
@@ -154,7 +145,6 @@ class MessageAttacksIT {
                     "{\"type\":\"offer\",\"to\":\"x\",\"sdp\":" + "{\"a\":".repeat(5_000), "invalid-field"));
             assertNothingRelayed(call.therapist());
         }
-        arena.bystander().assertUndisturbed();
     }
 
     /**
@@ -163,8 +153,8 @@ class MessageAttacksIT {
      */
     @Test
     void huge_strings_meet_the_field_limit_below_the_message_limit_and_1009_above_it() {
-        BookedSession booking = arena.book(2);
-        try (Arena.Call call = arena.admitted(booking, 0)) {
+        BookedSession booking = arena().book(2);
+        try (Arena.Call call = arena().admitted(booking, 0)) {
             String to = booking.therapistId();
             String head = "{\"type\":\"offer\",\"to\":\"" + to + "\",\"sdp\":\"";
             String exactlyAtLimit = head + "v".repeat(65536 - head.length() - 2) + "\"}";
@@ -181,19 +171,18 @@ class MessageAttacksIT {
             assertAnswered(call.client());
             assertNothingRelayed(call.therapist());
         }
-        try (SignalingClient lone = SignalingClient.join(arena.uri(), booking.clientToken(1))) {
+        try (SignalingClient lone = SignalingClient.join(arena().uri(), booking.clientToken(1))) {
             lone.nextOfType("welcome", WAIT);
             lone.send("{\"type\":\"ping\",\"pad\":\"" + "p".repeat(65536) + "\"}");
             assertEquals(1009, lone.awaitClose(WAIT));
         }
-        arena.bystander().assertUndisturbed();
     }
 
     /** Attack: an SDP or candidate over its field limit (48 KiB, 1 KiB) or an id over 128. Outcome: invalid-field naming it, nothing relayed. */
     @Test
     void oversized_sdp_candidates_and_ids_are_invalid_fields() {
-        BookedSession booking = arena.book(1);
-        try (Arena.Call call = arena.admitted(booking, 0)) {
+        BookedSession booking = arena().book(1);
+        try (Arena.Call call = arena().admitted(booking, 0)) {
             String to = booking.therapistId();
             String bigSdp = "v=0\r\n" + "a".repeat(ClientMessage.MAX_SDP);
             Map<String, String> cases = new LinkedHashMap<>();
@@ -211,6 +200,5 @@ class MessageAttacksIT {
             }
             assertNothingRelayed(call.therapist());
         }
-        arena.bystander().assertUndisturbed();
     }
 }

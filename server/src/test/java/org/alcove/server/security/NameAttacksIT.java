@@ -7,9 +7,8 @@ import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -27,16 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Adversarial
 class NameAttacksIT {
     static final String FORGED = "2026-01-01 INFO forged";
-    private static Arena arena;
+    @RegisterExtension
+    static final ArenaExtension ARENA = new ArenaExtension();
 
-    @BeforeAll
-    static void start() {
-        arena = Arena.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        arena.close();
+    private static Arena arena() {
+        return ARENA.arena();
     }
 
     /**
@@ -46,14 +40,14 @@ class NameAttacksIT {
      */
     @Test
     void names_with_control_characters_or_line_breaks_are_refused_at_booking() {
-        Api api = arena.api();
+        Api api = arena().api();
         String admin = api.loginAdmin();
         for (String name : List.of("Robert\u0000", "Robert\n" + FORGED, "Robert\r" + FORGED, "Robert\u001b[31m",
                 "Robert\u2028" + FORGED, "Robert\u0085", "Robert\u202egnp.exe", "\tRobert", "Rob\u200Bert",
                 "\uFEFFRobert", "Rob\u2060ert")) {
-            String body = "{\"startsAt\":\"" + arena.now() + "\",\"durationMinutes\":50,\"clients\":[{\"name\":"
+            String body = "{\"startsAt\":\"" + arena().now() + "\",\"durationMinutes\":50,\"clients\":[{\"name\":"
                     + quoted(name) + "}]}";
-            Api.Response booked = api.send("POST", "/api/sessions", arena.therapistLogin(), body);
+            Api.Response booked = api.send("POST", "/api/sessions", arena().therapistLogin(), body);
             assertEquals(400, booked.status(), name + ": " + booked.body());
             assertEquals("urn:alcove:problem:invalid-field", booked.json().path("type").asText(), booked.body());
             assertEquals("clients[0].name", booked.json().path("field").asText(), booked.body());
@@ -64,7 +58,6 @@ class NameAttacksIT {
             assertEquals(400, created.status(), name + ": " + created.body());
             assertEquals("name", created.json().path("field").asText(), created.body());
         }
-        arena.bystander().assertUndisturbed();
     }
 
     /**
@@ -75,17 +68,17 @@ class NameAttacksIT {
     @Test
     void names_with_markup_and_quotes_travel_exactly_as_written() {
         // Scripts that need joiners and direction marks keep them: Persian with a ZWNJ, an emoji ZWJ sequence.
-        Api.Response scripts = arena.api().send("POST", "/api/sessions", arena.therapistLogin(),
-                "{\"startsAt\":\"" + arena.now() + "\",\"durationMinutes\":50,\"clients\":[{\"name\":"
+        Api.Response scripts = arena().api().send("POST", "/api/sessions", arena().therapistLogin(),
+                "{\"startsAt\":\"" + arena().now() + "\",\"durationMinutes\":50,\"clients\":[{\"name\":"
                         + quoted("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 \uD83D\uDC69\u200D\uD83D\uDCBB") + "}]}");
         assertEquals(201, scripts.status(), scripts.body());
         String name = "<img src=x onerror=alert(1)>\"Robert'); DROP TABLE sessions;--";
-        JsonNode session = arena.api().schedule(arena.therapistLogin(), arena.now(), 50, name);
+        JsonNode session = arena().api().schedule(arena().therapistLogin(), arena().now(), 50, name);
         String clientId = session.path("clientLinks").get(0).path("clientId").asText();
         String therapistToken = Api.tokenOf(session.path("therapistLink").asText());
         String clientToken = Api.tokenOf(session.path("clientLinks").get(0).path("link").asText());
-        try (SignalingClient therapist = SignalingClient.join(arena.uri(), therapistToken);
-             SignalingClient client = SignalingClient.join(arena.uri(), clientToken)) {
+        try (SignalingClient therapist = SignalingClient.join(arena().uri(), therapistToken);
+             SignalingClient client = SignalingClient.join(arena().uri(), clientToken)) {
             therapist.nextOfType("welcome", WAIT);
             client.nextOfType("welcome", WAIT);
             JsonNode waiting;
@@ -95,7 +88,6 @@ class NameAttacksIT {
             assertEquals(clientId, waiting.get(0).path("participantId").asText());
             assertEquals(name, waiting.get(0).path("name").asText());
         }
-        arena.bystander().assertUndisturbed();
     }
 
     /**
@@ -108,8 +100,8 @@ class NameAttacksIT {
         List<String> text;
         List<String> json;
         try (LogCapture textLog = LogCapture.text(); LogCapture jsonLog = LogCapture.json()) {
-            BookedSession booking = arena.book(1);
-            try (Arena.Call call = arena.admitted(booking, 0)) {
+            BookedSession booking = arena().book(1);
+            try (Arena.Call call = arena().admitted(booking, 0)) {
                 String nl = "\\n" + FORGED;
                 call.client().send("{\"type\":\"ping" + nl + "\"}");
                 call.client().nextErrorCode(WAIT);
@@ -122,14 +114,14 @@ class NameAttacksIT {
                 call.client().send("{\"type\":\"auth\",\"token\":\"x\n" + FORGED + "\"}");
                 call.client().nextErrorCode(WAIT);
             }
-            try (SignalingClient stranger = SignalingClient.connect(arena.uri())) {
+            try (SignalingClient stranger = SignalingClient.connect(arena().uri())) {
                 stranger.send("{\"type\":\"auth\",\"token\":\"garbage\\n" + FORGED + "\"}");
                 stranger.awaitClose(WAIT);
             }
-            arena.api().send("POST", "/api/sessions", arena.therapistLogin(), "{\"startsAt\":\"" + arena.now()
+            arena().api().send("POST", "/api/sessions", arena().therapistLogin(), "{\"startsAt\":\"" + arena().now()
                     + "\",\"durationMinutes\":50,\"clients\":[{\"name\":\"x\\n" + FORGED + "\"}]}");
-            arena.api().send("GET", "/api/sessions/%0A" + FORGED.replace(" ", "%20"), arena.therapistLogin(), null);
-            arena.api().send("POST", "/api/auth/login", null, "{\"email\":\"a@b.test\\n" + FORGED + "\",\"password\":\"x\"}");
+            arena().api().send("GET", "/api/sessions/%0A" + FORGED.replace(" ", "%20"), arena().therapistLogin(), null);
+            arena().api().send("POST", "/api/auth/login", null, "{\"email\":\"a@b.test\\n" + FORGED + "\",\"password\":\"x\"}");
             text = textLog.lines();
             json = jsonLog.lines();
         }
@@ -141,6 +133,5 @@ class NameAttacksIT {
         for (String line : json) {
             assertTrue(mapper.readTree(line).isObject(), "not one JSON object: " + line);
         }
-        arena.bystander().assertUndisturbed();
     }
 }

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -24,16 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 @Adversarial
 class RelayAttacksIT {
-    private static Arena arena;
+    @RegisterExtension
+    static final ArenaExtension ARENA = new ArenaExtension();
 
-    @BeforeAll
-    static void start() {
-        arena = Arena.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        arena.close();
+    private static Arena arena() {
+        return ARENA.arena();
     }
 
     /**
@@ -43,8 +37,8 @@ class RelayAttacksIT {
      */
     @Test
     void malformed_sdp_is_relayed_unchanged_only_to_the_named_admitted_peer() {
-        BookedSession booking = arena.book(2);
-        try (Threesome call = Threesome.admitted(arena, booking)) {
+        BookedSession booking = arena().book(2);
+        try (Threesome call = Threesome.admitted(arena(), booking)) {
             String junk = "not sdp <script>alert(1)</script>\u0000\r\r\n\"'); DROP TABLE sessions;-- \u202e\uD83D\uDE00";
             call.therapist.send(new ClientMessage.Offer(booking.clientId(0), junk));
             JsonNode offer = call.first.nextOfType("offer", WAIT);
@@ -54,14 +48,13 @@ class RelayAttacksIT {
             assertFalse(call.second.types().contains("offer"), "the offer reached a participant it was not addressed to");
             assertNothingRelayed(call.therapist);
         }
-        arena.bystander().assertUndisturbed();
     }
 
     /** Attack: a client writes a {@code from} naming the therapist, to pass its message off as theirs. Outcome: ignored, the relayed copy names the real sender. */
     @Test
     void a_spoofed_from_is_overwritten_with_the_real_sender() {
-        BookedSession booking = arena.book(2);
-        try (Threesome call = Threesome.admitted(arena, booking)) {
+        BookedSession booking = arena().book(2);
+        try (Threesome call = Threesome.admitted(arena(), booking)) {
             String spoof = "{\"type\":\"offer\",\"to\":\"" + booking.clientId(1) + "\",\"sdp\":\"v=0 spoof\",\"from\":\""
                     + booking.therapistId() + "\"}";
             call.first.send(spoof);
@@ -73,7 +66,6 @@ class RelayAttacksIT {
             assertFalse(call.first.types().contains("error"), "the spoofing client was refused instead");
             assertNothingRelayed(call.therapist);
         }
-        arena.bystander().assertUndisturbed();
     }
 
     /**
@@ -83,9 +75,9 @@ class RelayAttacksIT {
      */
     @Test
     void negotiation_before_admission_or_before_auth_is_refused() {
-        BookedSession booking = arena.book(1);
-        try (SignalingClient therapist = SignalingClient.join(arena.uri(), booking.therapistToken());
-             SignalingClient waiting = SignalingClient.join(arena.uri(), booking.clientToken(0))) {
+        BookedSession booking = arena().book(1);
+        try (SignalingClient therapist = SignalingClient.join(arena().uri(), booking.therapistToken());
+             SignalingClient waiting = SignalingClient.join(arena().uri(), booking.clientToken(0))) {
             therapist.nextOfType("welcome", WAIT);
             waiting.nextOfType("welcome", WAIT);
             String to = booking.therapistId();
@@ -101,12 +93,11 @@ class RelayAttacksIT {
             assertNothingRelayed(therapist);
             assertFalse(waiting.types().contains("offer"), "an offer reached a waiting client");
         }
-        try (SignalingClient early = SignalingClient.connect(arena.uri())) {
+        try (SignalingClient early = SignalingClient.connect(arena().uri())) {
             early.send(json(Map.of("type", "offer", "to", booking.therapistId(), "sdp", "v=0")));
             assertEquals("auth-required", early.nextErrorCode(WAIT));
             assertEquals(4015, early.awaitClose(WAIT));
         }
-        arena.bystander().assertUndisturbed();
     }
 
     /**
@@ -116,8 +107,8 @@ class RelayAttacksIT {
      */
     @Test
     void an_answer_without_an_offer_is_relayed_as_is_to_the_named_peer() {
-        BookedSession booking = arena.book(2);
-        try (Threesome call = Threesome.admitted(arena, booking)) {
+        BookedSession booking = arena().book(2);
+        try (Threesome call = Threesome.admitted(arena(), booking)) {
             call.first.send(new ClientMessage.Answer(booking.therapistId(), "v=0 unsolicited"));
             JsonNode answer = call.therapist.nextOfType("answer", WAIT);
             assertEquals("v=0 unsolicited", answer.path("sdp").asText());
@@ -126,16 +117,15 @@ class RelayAttacksIT {
             assertFalse(call.second.types().contains("answer"));
             assertFalse(call.first.types().contains("error"));
         }
-        arena.bystander().assertUndisturbed();
     }
 
     /** Therapist and two admitted clients. */
     private record Threesome(SignalingClient therapist, SignalingClient first, SignalingClient second) implements AutoCloseable {
         static Threesome admitted(Arena arena, BookedSession booking) {
-            SignalingClient therapist = SignalingClient.join(arena.uri(), booking.therapistToken());
+            SignalingClient therapist = SignalingClient.join(arena().uri(), booking.therapistToken());
             therapist.nextOfType("welcome", WAIT);
-            SignalingClient first = SignalingClient.join(arena.uri(), booking.clientToken(0));
-            SignalingClient second = SignalingClient.join(arena.uri(), booking.clientToken(1));
+            SignalingClient first = SignalingClient.join(arena().uri(), booking.clientToken(0));
+            SignalingClient second = SignalingClient.join(arena().uri(), booking.clientToken(1));
             first.nextOfType("welcome", WAIT);
             second.nextOfType("welcome", WAIT);
             therapist.send(new ClientMessage.Admit(booking.clientId(0)));
