@@ -126,8 +126,8 @@ class TurnRelayIT {
                 () -> call.therapist.peer().awaitConnected(call.clientId, Duration.ofSeconds(5)));
         assertTrue(notConnected.getMessage().contains("not CONNECTED"), notConnected.getMessage());
         assertEquals(List.of(), relayedCandidates(call), "no candidate could be gathered without the relay");
-        assertEquals(List.of("Welcome", "Roster", "Offer"),
-                call.client.bridge().kinds().stream().distinct().toList(), "the client heard nothing but signalling");
+        assertTrue(List.of("Welcome", "Roster", "Offer", "Answer").containsAll(call.client.bridge().kinds()),
+                "the client heard nothing but its seat and negotiation: " + call.client.bridge().kinds());
     }
 
     // ---- steps ----
