@@ -30,6 +30,7 @@ export class Call {
   #own;
   #endsAt;
   #links = new Map();
+  #ice = null;
   #samples = new Map();
   #tiles = new Tiles(grid);
   #chat;
@@ -98,6 +99,8 @@ export class Call {
   async handle(message) {
     switch (message.type) {
       case 'roster':
+        // Our own ICE servers and TURN credentials come with the roster, never while waiting.
+        this.#ice = { iceServers: message.iceServers, iceTransportPolicy: message.iceTransportPolicy };
         this.#roster(message.participants);
         break;
       case 'peer-joined':
@@ -185,6 +188,7 @@ export class Call {
     const link = new PeerLink({
       id,
       polite,
+      ice: this.#ice,
       tracks: this.#own.tracks,
       stream: this.#own.stream,
       send: (m) => this.#signaling.send(m),

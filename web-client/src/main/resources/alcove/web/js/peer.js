@@ -4,7 +4,23 @@
 
 import { ClientMessage } from './signaling.js';
 
-const CONFIGURATION = { iceServers: [], bundlePolicy: 'max-bundle' };
+// Host candidates only until the server's roster says otherwise (a server without STUN/TURN).
+const NO_ICE_SERVERS = { iceServers: [], iceTransportPolicy: 'all' };
+
+/**
+ * The RTCConfiguration for {@code ice}, the ICE part of the roster: the STUN/TURN servers with
+ * this participant's own TURN credentials, and 'relay' when the server wants media relayed so
+ * that no participant learns another's address.
+ */
+function configuration(ice) {
+  const { iceServers, iceTransportPolicy } = ice || NO_ICE_SERVERS;
+  return {
+    iceServers: (iceServers || []).map(({ urls, username, credential }) =>
+      (username === undefined ? { urls } : { urls, username, credential })),
+    iceTransportPolicy: iceTransportPolicy === 'relay' ? 'relay' : 'all',
+    bundlePolicy: 'max-bundle',
+  };
+}
 
 // An SDP's o= line names the RTCPeerConnection that wrote it. A description from a different
 // one means the other side started over (a page reload): this connection cannot be reused.
@@ -14,6 +30,7 @@ function originOf(sdp) {
 }
 
 /**
+ * {@code ice}: {iceServers, iceTransportPolicy} from the latest roster (null: none).
  * {@code events}: track(stream), channel(RTCDataChannel), state(connectionState),
  * restartNeeded() when the remote side came back as a new connection.
  */
@@ -26,12 +43,12 @@ export class PeerLink {
   #early = [];
   #events;
 
-  constructor({ id, polite, tracks, stream, send, events }) {
+  constructor({ id, polite, ice, tracks, stream, send, events }) {
     this.id = id;
     this.polite = polite;
     this.#send = send;
     this.#events = events;
-    this.#pc = new RTCPeerConnection(CONFIGURATION);
+    this.#pc = new RTCPeerConnection(configuration(ice));
     for (const track of tracks) {
       this.#pc.addTrack(track, stream);
     }

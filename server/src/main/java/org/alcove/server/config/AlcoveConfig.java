@@ -9,7 +9,7 @@ import java.util.List;
  * The whole configuration, loaded once by {@link ConfigLoader} and passed down through
  * constructors. Each feature takes only its own record.
  */
-public record AlcoveConfig(Http http, Store store, Auth auth, Room room, Socket socket, Ops ops) {
+public record AlcoveConfig(Http http, Store store, Auth auth, Room room, Socket socket, Ops ops, Ice ice) {
 
     /**
      * @param publicUrl   base of join links, or {@code null} to use http(s)://localhost:&lt;bound port&gt;
@@ -71,6 +71,32 @@ public record AlcoveConfig(Http http, Store store, Auth auth, Room room, Socket 
      */
     public record Ops(LogFormat logFormat, Duration drainPeriod, Duration shutdownTimeout,
                       boolean metricsEnabled, String metricsToken) {
+    }
+
+    /**
+     * The STUN and TURN servers browsers use to connect across NATs.
+     *
+     * @param stunUrls   {@code stun:}/{@code stuns:} URLs, maybe empty
+     * @param turnUrls   {@code turn:}/{@code turns:} URLs, maybe empty
+     * @param turnSecret the shared secret of a TURN server in {@code use-auth-secret} mode, or
+     *                   {@code null} exactly when {@code turnUrls} is empty
+     * @param relayOnly  browsers use relay candidates only, so no participant learns another's address
+     */
+    public record Ice(List<String> stunUrls, List<String> turnUrls, String turnSecret, boolean relayOnly) {
+        /** No STUN, no TURN: host candidates only, enough on one network. */
+        public static final Ice NONE = new Ice(List.of(), List.of(), null, false);
+
+        public Ice {
+            stunUrls = List.copyOf(stunUrls);
+            turnUrls = List.copyOf(turnUrls);
+        }
+
+        /** Without the secret: configuration may be printed, the secret never. */
+        @Override
+        public String toString() {
+            return "Ice[stunUrls=" + stunUrls + ", turnUrls=" + turnUrls + ", turnSecret="
+                    + (turnSecret == null ? "none" : "(set)") + ", relayOnly=" + relayOnly + "]";
+        }
     }
 
     /** How log lines are written: human-readable, or one JSON object per line. */

@@ -8,6 +8,7 @@ import org.alcove.signaling.protocol.EndReason;
 import org.alcove.signaling.protocol.ErrorCode;
 import org.alcove.signaling.protocol.ServerMessage;
 import org.alcove.signaling.room.Effect;
+import org.alcove.signaling.room.IceConfig;
 import org.alcove.signaling.room.Occupancy;
 import org.alcove.signaling.room.Participant;
 import org.alcove.signaling.room.Room;
@@ -49,13 +50,15 @@ public final class Rooms implements LiveSessions, LiveAdmin {
     private final RoomRecorder recorder;
     private final Clock clock;
     private final Metrics metrics;
+    private final IceConfig ice;
 
-    Rooms(AlcoveConfig.Room config, RoomRecorder recorder, Clock clock, Metrics metrics) {
+    Rooms(AlcoveConfig.Room config, RoomRecorder recorder, Clock clock, Metrics metrics, IceConfig ice) {
         this.policy = new RoomPolicy(config.reconnectGrace(), config.endWarning(), config.overrun(),
                 config.maxExtension(), MAX_PARTICIPANTS);
         this.recorder = recorder;
         this.clock = clock;
         this.metrics = metrics;
+        this.ice = ice;
     }
 
     /** Seats an authenticated connection in the room of {@code session}, creating the room if needed. */
@@ -66,7 +69,7 @@ public final class Rooms implements LiveSessions, LiveAdmin {
     private void seat(SocketConnection connection, SessionRecord session, Participant who, String resumeKey) {
         while (true) {
             Room room = live.computeIfAbsent(session.id(),
-                    id -> new Room(new Schedule(id, session.startsAt(), session.endsAt()), policy));
+                    id -> new Room(new Schedule(id, session.startsAt(), session.endsAt()), policy, ice));
             List<RoomEvent> events;
             synchronized (room) {
                 // The ticker may have dropped this room between lookup and lock: then use a fresh one.

@@ -4,6 +4,7 @@ import org.alcove.server.accounts.UserStore;
 import org.alcove.server.auth.FailureWindow;
 import org.alcove.server.auth.JoinTokens;
 import org.alcove.server.config.AlcoveConfig;
+import org.alcove.server.ice.IceServers;
 import org.alcove.server.ops.Drain;
 import org.alcove.server.ops.LiveCounts;
 import org.alcove.server.ops.Metrics;
@@ -49,7 +50,8 @@ public final class Signaling implements LiveCounts {
             thread.setDaemon(true);
             return thread;
         });
-        this.rooms = new Rooms(config.room(), new RoomRecorder(sessions, audit), clock, metrics);
+        this.rooms = new Rooms(config.room(), new RoomRecorder(sessions, audit), clock, metrics,
+                new IceServers(config.ice()));
         JoinGate gate = new JoinGate(tokens, sessions, users, audit, config, metrics,
                 new FailureWindow(config.auth().loginFailureWindow(), clock));
         this.input = new SocketInput(config.socket(), new MessageCodec(), gate, rooms, clock, timers, metrics, drain);

@@ -38,6 +38,8 @@ final class JavaPeer implements AutoCloseable {
     private final Map<String, CompletableFuture<PeerLink>> links = new ConcurrentHashMap<>();
     private final Map<String, BlockingQueue<String>> inboxes = new ConcurrentHashMap<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
+    /** From the latest roster; negotiation thread only. */
+    private IceSettings ice = IceSettings.NONE;
     /** Messages from a peer not yet announced by the server; negotiation thread only. */
     private final Map<String, List<Consumer<PeerLink>>> early = new HashMap<>();
 
@@ -51,6 +53,11 @@ final class JavaPeer implements AutoCloseable {
 
     // ---- inbound signalling ----
 
+    /** The ICE servers and policy of a roster: connections opened from now on use them. */
+    void onIce(IceSettings settings) {
+        post(() -> ice = settings);
+    }
+
     /** The server announced {@code peerId} (roster or peer-joined); {@code polite} is our side's role. */
     void onPeer(String peerId, boolean polite) {
         post(() -> {
@@ -58,7 +65,7 @@ final class JavaPeer implements AutoCloseable {
             if (slot.isDone()) {
                 return;
             }
-            PeerLink link = new PeerLink(peerId, polite, media, signaller, this::post, problems::add, received(peerId));
+            PeerLink link = new PeerLink(peerId, polite, ice, media, signaller, this::post, problems::add, received(peerId));
             slot.complete(link);
             List<Consumer<PeerLink>> waiting = early.remove(peerId);
             if (waiting != null) {
@@ -128,6 +135,18 @@ final class JavaPeer implements AutoCloseable {
                     + CHANNEL_OPEN_TIMEOUT + "; problems: " + problems);
         } catch (Exception e) {
             throw new AssertionError(describe(peerId) + ": data channel send failed", e);
+        }
+    }
+
+    /** The candidate types of the selected pair towards {@code peerId}, local first: {@code relay/relay}. */
+    String selectedPairTypes(String peerId) {
+        try {
+            return link(peerId).selectedPairTypes().get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new AssertionError(describe(peerId) + ": no stats", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(describe(peerId) + " interrupted", e);
         }
     }
 

@@ -67,8 +67,8 @@ final class PeerLink implements PeerConnectionObserver {
     private final List<RTCRtpSender> senders = new ArrayList<>();
 
     /** Runs on the negotiation thread. */
-    PeerLink(String peerId, boolean polite, LocalMedia media, Signaller signaller, Consumer<Runnable> post,
-             Consumer<String> problems, BlockingQueue<String> inbox) {
+    PeerLink(String peerId, boolean polite, IceSettings ice, LocalMedia media, Signaller signaller,
+             Consumer<Runnable> post, Consumer<String> problems, BlockingQueue<String> inbox) {
         this.peerId = peerId;
         this.polite = polite;
         this.signaller = signaller;
@@ -76,8 +76,8 @@ final class PeerLink implements PeerConnectionObserver {
         this.problems = problems;
         this.inbox = inbox;
 
-        RTCConfiguration config = new RTCConfiguration();
-        // No ICE servers: host candidates are enough between processes on one machine.
+        // As the browser client does: the ICE servers and transport policy of the latest roster.
+        RTCConfiguration config = ice.configuration();
         config.bundlePolicy = RTCBundlePolicy.MAX_BUNDLE;
         pc = media.factory().createPeerConnection(config, this);
         senders.add(pc.addTrack(media.audio(), List.of("local")));
@@ -96,6 +96,22 @@ final class PeerLink implements PeerConnectionObserver {
 
     RTCSignalingState signalingState() {
         return pc.getSignalingState();
+    }
+
+    /**
+     * The candidate types ({@code host}, {@code srflx}, {@code prflx}, {@code relay}) of the
+     * selected candidate pair, local first, e.g. {@code relay/relay}; {@code none} before one exists.
+     */
+    CompletableFuture<String> selectedPairTypes() {
+        CompletableFuture<String> types = new CompletableFuture<>();
+        pc.getStats(report -> {
+            try {
+                types.complete(SelectedPair.types(report));
+            } catch (RuntimeException e) {
+                types.completeExceptionally(e);
+            }
+        });
+        return types;
     }
 
     /** Negotiation thread: asks for new ICE credentials, which makes webrtc ask for an offer. */

@@ -130,6 +130,7 @@ final class SignalingBridge implements Signaller, AutoCloseable {
     // from the media side are only recorded.
     private void dispatch(ServerMessage message) {
         if (message instanceof ServerMessage.Roster roster) {
+            peer.onIce(IceSettings.of(roster));
             roster.participants().forEach(p -> peer.onPeer(p.participantId(), p.polite()));
         } else if (message instanceof ServerMessage.PeerJoined joined) {
             peer.onPeer(joined.peer().participantId(), joined.peer().polite());

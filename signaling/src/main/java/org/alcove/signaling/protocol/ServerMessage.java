@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Every message the server sends to a participant, one record per wire {@code type}.
@@ -51,9 +52,38 @@ public sealed interface ServerMessage {
 
     /**
      * Sent when the receiver enters the call (therapist on connect, client on admission, or
-     * on resuming an admitted seat): everyone else in the call.
+     * on resuming an admitted seat): everyone else in the call, and the ICE configuration the
+     * receiver's peer connections use. It comes here rather than in {@code welcome} so that a
+     * waiting client, whom the therapist may never admit, never holds TURN credentials.
      */
-    record Roster(List<Peer> participants) implements ServerMessage {
+    record Roster(List<Peer> participants, List<IceServer> iceServers, IceTransportPolicy iceTransportPolicy)
+            implements ServerMessage {
+        public Roster {
+            participants = List.copyOf(participants);
+            iceServers = List.copyOf(iceServers);
+            Objects.requireNonNull(iceTransportPolicy, "iceTransportPolicy");
+        }
+
+        /** No ICE servers and every transport: host candidates only. */
+        public Roster(List<Peer> participants) {
+            this(participants, List.of(), IceTransportPolicy.all);
+        }
+    }
+
+    /**
+     * One entry of {@code RTCConfiguration.iceServers}. {@code username} and {@code credential}
+     * are present for TURN only: short-lived, issued to the receiver alone.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record IceServer(List<String> urls, String username, String credential) {
+        public IceServer {
+            urls = List.copyOf(urls);
+        }
+    }
+
+    /** {@code RTCConfiguration.iceTransportPolicy}: {@code relay} uses TURN candidates only. */
+    enum IceTransportPolicy {
+        all, relay
     }
 
     /** Therapist only: the full list of clients waiting to be admitted, sent whenever it changes. */

@@ -42,6 +42,8 @@ import java.util.Objects;
  *       negotiation. Negotiation it sends is refused with {@code not-allowed}. The therapist
  *       receives {@code waiting-list} whenever the list of waiting clients changes, and on
  *       entering.</li>
+ *   <li><b>ICE.</b> Every {@code roster} carries the receiver's own ICE servers and transport
+ *       policy from the {@link IceConfig}; a waiting client gets none (it gets no roster).</li>
  *   <li><b>Admission.</b> Therapist {@code admit}: the client gets {@code roster}, everyone
  *       already in the call gets {@code peer-joined}. {@code decline}: the client gets
  *       {@code error declined} and close {@code DECLINED}; the participant can never join this
@@ -99,19 +101,31 @@ import java.util.Objects;
 public final class Room {
     private final RoomPolicy policy;
     private final SessionClock clock;
-    private final Seats seats = new Seats();
+    private final Seats seats;
     /** Participants that may never join this room again, with the error they get. */
     private final Map<String, ErrorCode> barred = new HashMap<>();
-    private final Admission admission = new Admission(seats, barred);
-    private final Relay relay = new Relay(seats);
+    private final Admission admission;
+    private final Relay relay;
     private final Arrivals arrivals;
     private EndReason endedBecause;
     /** When the first seat was taken, for the admin view's "open since". */
     private Instant openedAt;
 
+    /** A room whose participants get no ICE servers (host candidates only). */
     public Room(Schedule schedule, RoomPolicy policy) {
+        this(schedule, policy, IceConfig.NONE);
+    }
+
+    /**
+     * {@code ice} fills each {@code roster}; TURN credentials in it expire at the latest end the
+     * session can reach (booked end + {@link RoomPolicy#maxExtension()} + {@link RoomPolicy#overrun()}).
+     */
+    public Room(Schedule schedule, RoomPolicy policy, IceConfig ice) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = new SessionClock(Objects.requireNonNull(schedule, "schedule"), policy);
+        this.seats = new Seats(Objects.requireNonNull(ice, "ice"), clock.latestEnd());
+        this.admission = new Admission(seats, barred);
+        this.relay = new Relay(seats);
         this.arrivals = new Arrivals(seats, clock, policy);
     }
 

@@ -18,6 +18,14 @@ import java.util.Map;
 final class Seats {
     private final Map<String, Seat> byId = new LinkedHashMap<>();
     private final Map<Connection, Seat> byConnection = new HashMap<>();
+    private final IceConfig ice;
+    /** When ICE credentials in a roster stop working: the latest end the session can reach. */
+    private final Instant iceExpiresAt;
+
+    Seats(IceConfig ice, Instant iceExpiresAt) {
+        this.ice = ice;
+        this.iceExpiresAt = iceExpiresAt;
+    }
 
     Seat byId(String participantId) {
         return byId.get(participantId);
@@ -91,11 +99,13 @@ final class Seats {
         return byId.values().stream().filter(seat -> seat.therapist() && seat.live()).toList();
     }
 
+    /** Everyone else in the call, and the receiver's own ICE configuration (only admitted seats get one). */
     ServerMessage.Roster rosterFor(Seat receiver) {
         return new ServerMessage.Roster(byId.values().stream()
                 .filter(seat -> seat != receiver && seat.admitted)
                 .map(seat -> peer(receiver, seat))
-                .toList());
+                .toList(),
+                ice.serversFor(receiver.id(), iceExpiresAt), ice.transportPolicy());
     }
 
     ServerMessage.WaitingList waitingList() {

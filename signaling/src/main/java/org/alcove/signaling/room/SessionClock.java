@@ -44,6 +44,11 @@ final class SessionClock {
         return true;
     }
 
+    /** The latest the session can run: the booked end, every allowed extension, the overrun. */
+    Instant latestEnd() {
+        return booked.endsAt().plus(policy.maxExtension()).plus(policy.overrun());
+    }
+
     boolean timeUp(Instant now) {
         return !now.isBefore(endsAt.plus(policy.overrun()));
     }

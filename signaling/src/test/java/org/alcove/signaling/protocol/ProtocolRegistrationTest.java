@@ -69,7 +69,11 @@ class ProtocolRegistrationTest {
         return List.of(
             new ServerMessage.Welcome("c-1", "s-1", Role.client, ServerMessage.SeatState.waiting, AT,
                     AT.plusSeconds(3000), "k3y_-", false),
-            new ServerMessage.Roster(List.of(peer, new ServerMessage.Peer("t-1", Role.therapist, "Dr T", false, true))),
+            new ServerMessage.Roster(List.of(peer, new ServerMessage.Peer("t-1", Role.therapist, "Dr T", false, true)),
+                    List.of(new ServerMessage.IceServer(List.of("stun:stun.example.org"), null, null),
+                            new ServerMessage.IceServer(List.of("turn:turn.example.org?transport=udp"), "1700000000:c-1",
+                                    "c2VjcmV0")),
+                    ServerMessage.IceTransportPolicy.relay),
             new ServerMessage.WaitingList(List.of(new ServerMessage.Waiting("c-2", "Client Two", AT))),
             new ServerMessage.PeerJoined(peer),
             new ServerMessage.PeerLeft("c-1", LeaveReason.connection_lost),
@@ -117,6 +121,26 @@ class ProtocolRegistrationTest {
         assertEquals("ended-by-therapist", tree(new ServerMessage.SessionEnded(EndReason.ENDED_BY_THERAPIST)).get("reason").asText());
         assertEquals("time-up", tree(new ServerMessage.SessionEnded(EndReason.TIME_UP)).get("reason").asText());
         assertEquals("session-warning", tree(new ServerMessage.SessionWarning(AT, 5)).get("type").asText());
+    }
+
+    @Test
+    void a_roster_carries_ice_servers_as_rtc_configuration_expects_them() throws Exception {
+        JsonNode roster = tree(new ServerMessage.Roster(List.of(),
+                List.of(new ServerMessage.IceServer(List.of("stun:stun.example.org"), null, null),
+                        new ServerMessage.IceServer(List.of("turn:turn.example.org"), "1700000000:c-1", "c2VjcmV0")),
+                ServerMessage.IceTransportPolicy.relay));
+        assertEquals("relay", roster.get("iceTransportPolicy").asText());
+        JsonNode stun = roster.get("iceServers").get(0);
+        assertEquals("stun:stun.example.org", stun.get("urls").get(0).asText());
+        assertFalse(stun.has("username"), "a STUN server has no credentials: " + stun);
+        assertFalse(stun.has("credential"), "a STUN server has no credentials: " + stun);
+        JsonNode turn = roster.get("iceServers").get(1);
+        assertEquals("1700000000:c-1", turn.get("username").asText());
+        assertEquals("c2VjcmV0", turn.get("credential").asText());
+
+        JsonNode plainRoster = tree(new ServerMessage.Roster(List.of()));
+        assertEquals(0, plainRoster.get("iceServers").size());
+        assertEquals("all", plainRoster.get("iceTransportPolicy").asText());
     }
 
     @Test

@@ -28,7 +28,11 @@ final class Scene {
     }
 
     Scene(RoomPolicy policy) {
-        room = new Room(new Schedule(SESSION, START, END), policy);
+        this(policy, IceConfig.NONE);
+    }
+
+    Scene(RoomPolicy policy, IceConfig ice) {
+        room = new Room(new Schedule(SESSION, START, END), policy, ice);
     }
 
     static Participant client(int n) {
