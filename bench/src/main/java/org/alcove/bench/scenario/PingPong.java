@@ -90,7 +90,11 @@ final class PingPong {
             }
             default -> {
                 unexpected.incrementAndGet();
-                done.completeExceptionally(new IllegalStateException("unexpected " + text.substring(0, Math.min(80, text.length()))));
+                CompletableFuture<Void> current = done;
+                if (current != null) {
+                    current.completeExceptionally(new IllegalStateException("unexpected "
+                            + text.substring(0, Math.min(80, text.length()))));
+                }
             }
         }
     }
