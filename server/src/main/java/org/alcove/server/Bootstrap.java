@@ -5,6 +5,7 @@ import org.alcove.server.accounts.User;
 import org.alcove.server.accounts.UserStore;
 import org.alcove.server.auth.Passwords;
 import org.alcove.server.sessions.Scheduling;
+import org.alcove.server.store.AuditEvent;
 import org.alcove.server.store.Ids;
 import org.alcove.server.store.ParticipantRecord;
 import org.alcove.server.store.SessionRecord;
@@ -38,13 +39,21 @@ final class Bootstrap {
         String email = (configuredEmail == null ? DEFAULT_ADMIN_EMAIL : configuredEmail).trim().toLowerCase(Locale.ROOT);
         String configuredPassword = server.config().auth().adminPassword();
         String password = configuredPassword == null ? Passwords.random() : configuredPassword;
-        users.create(new User(Ids.user(), email, "Administrator", AccountRole.admin,
-                server.passwords().hash(password), server.clock().instant()));
+        User admin = new User(Ids.user(), email, "Administrator", AccountRole.admin,
+                server.passwords().hash(password), server.clock().instant());
+        users.create(admin);
+        audited(server, "user.created", admin);
         out.println("Admin account created.");
         out.println("  Email:    " + email);
         out.println(configuredPassword == null
                 ? "  Password: " + password + "   (shown only this once)"
                 : "  Password: as configured (ALCOVE_ADMIN_PASSWORD)");
+    }
+
+    /** Accounts made at start are audited like the admin console's, with no acting account (the operator). */
+    private static void audited(Server server, String event, User user) {
+        server.audit().append(new AuditEvent(server.clock().instant(), null, null, user.role().name(), event, "ok",
+                null, user.id()));
     }
 
     /** Creates or resets the demo therapist and books a session starting now with one client. */
@@ -57,10 +66,12 @@ final class Bootstrap {
         if (existing.isPresent() && existing.get().role() == AccountRole.therapist) {
             therapist = existing.get();
             users.setPasswordHash(therapist.id(), hash);
+            audited(server, "user.password-reset", therapist);
         } else if (existing.isEmpty()) {
             therapist = new User(Ids.user(), DEMO_THERAPIST_EMAIL, "Demo Therapist", AccountRole.therapist, hash,
                     server.clock().instant());
             users.create(therapist);
+            audited(server, "user.created", therapist);
         } else {
             throw new IllegalStateException(DEMO_THERAPIST_EMAIL + " exists but is not a therapist account");
         }

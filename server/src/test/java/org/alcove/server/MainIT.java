@@ -1,5 +1,6 @@
 package org.alcove.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.server.auth.JoinClaims;
 import org.alcove.server.auth.SigningKey;
 import org.alcove.server.testing.Api;
@@ -75,7 +76,15 @@ class MainIT {
         try {
             assertFalse(second.out().contains(password), "the password is printed only on first start");
             assertFalse(second.out().contains("Password:"));
-            new Api(second.server().uri()).login("admin@alcove.local", password);
+            Api api = new Api(second.server().uri());
+            String admin = api.login("admin@alcove.local", password);
+            // The account made at the first start is in the audit trail, made by no account (the operator).
+            JsonNode created = Api.expect(200, api.send("GET", "/api/admin/audit?type=user.created", admin, null));
+            assertEquals(1, created.path("rows").size(), created.toString());
+            JsonNode row = created.path("rows").get(0);
+            assertEquals("admin", row.path("role").asText());
+            assertFalse(row.hasNonNull("actorId"), created.toString());
+            assertFalse(row.path("detail").asText().isEmpty(), "names the created account: " + created);
         } finally {
             second.server().stop();
         }
