@@ -1,11 +1,7 @@
 package org.alcove.server.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import org.alcove.server.testing.Api;
-import org.alcove.server.testing.SignalingClient;
 import org.alcove.server.testing.TestServer;
 import org.alcove.server.testing.TurnServer;
 import org.alcove.signaling.protocol.ClientMessage;
@@ -18,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,12 +36,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TurnRelayIT {
     private static final Duration SIGNAL_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
     private static final String SECRET = "turn-secret-" + Long.toHexString(System.nanoTime());
 
     private static TurnServer turn;
     private TestServer server;
-    private final List<Participant> participants = new ArrayList<>();
+    private final List<LinkedPeer> participants = new ArrayList<>();
 
     @BeforeAll
     static void startTurn() {
@@ -63,7 +57,7 @@ class TurnRelayIT {
     @AfterEach
     void leave() throws Exception {
         try {
-            for (Participant participant : participants) {
+            for (LinkedPeer participant : participants) {
                 participant.close();
             }
         } finally {
@@ -100,7 +94,7 @@ class TurnRelayIT {
         for (String candidate : candidates) {
             assertTrue(candidate.contains(" typ relay"), "a non-relay candidate went through signalling: " + candidate);
         }
-        for (Participant participant : participants) {
+        for (LinkedPeer participant : participants) {
             String raw = participant.socket().received().toString();
             assertFalse(raw.contains("typ host") || raw.contains("typ srflx") || raw.contains("typ prflx"),
                     participant.label() + " was told an address other than the relay's");
@@ -136,8 +130,8 @@ class TurnRelayIT {
         return TestServer.start(Map.of("ice.turn-urls", turn.udpUrl(), "ice.turn-secret", secret, "ice.relay-only", "true"));
     }
 
-    private record Call(Participant therapist, String therapistId, Roster therapistRoster,
-                        Participant client, String clientId, Roster clientRoster, Instant latestEnd) {
+    private record Call(LinkedPeer therapist, String therapistId, Roster therapistRoster,
+                        LinkedPeer client, String clientId, Roster clientRoster, Instant latestEnd) {
     }
 
     /** A therapist and one client, the client admitted after waiting without any ICE configuration. */
@@ -146,10 +140,10 @@ class TurnRelayIT {
         JsonNode session = server.api().schedule(therapistLogin, server.clock().instant(), 50, "Client A");
         Instant latestEnd = Instant.parse(session.path("endsAt").asText()).plus(Duration.ofMinutes(70));
 
-        Participant therapist = join("therapist", session.path("therapistLink").asText());
+        LinkedPeer therapist = join("therapist", session.path("therapistLink").asText());
         String therapistId = therapist.bridge().await(Welcome.class, SIGNAL_TIMEOUT).participantId();
         Roster therapistRoster = therapist.bridge().await(Roster.class, SIGNAL_TIMEOUT);
-        Participant client = join("client", session.path("clientLinks").get(0).path("link").asText());
+        LinkedPeer client = join("client", session.path("clientLinks").get(0).path("link").asText());
         String clientId = client.bridge().await(Welcome.class, SIGNAL_TIMEOUT).participantId();
         therapist.bridge().await(WaitingList.class,
                 list -> list.waiting().stream().anyMatch(w -> w.participantId().equals(clientId)), SIGNAL_TIMEOUT);
@@ -164,7 +158,7 @@ class TurnRelayIT {
 
     private List<String> relayedCandidates(Call call) {
         List<String> candidates = new ArrayList<>();
-        for (Participant participant : List.of(call.therapist, call.client)) {
+        for (LinkedPeer participant : List.of(call.therapist, call.client)) {
             participant.bridge().received().stream()
                     .filter(ServerMessage.Candidate.class::isInstance)
                     .map(message -> ((ServerMessage.Candidate) message).candidate())
@@ -186,35 +180,9 @@ class TurnRelayIT {
         }
     }
 
-    private Participant join(String label, String link) {
-        SignalingClient socket = SignalingClient.connect(URI.create(link).resolve("/"));
-        socket.send(new ClientMessage.Auth(Api.tokenOf(link), null));
-        SignalingBridge bridge = new SignalingBridge(label, socket::send);
-        JavaPeer peer = new JavaPeer(label, bridge);
-        Participant participant = new Participant(label, socket, bridge, peer);
+    private LinkedPeer join(String label, String link) {
+        LinkedPeer participant = LinkedPeer.join(label, link, null);
         participants.add(participant);
-        bridge.start(timeout -> next(socket, timeout), peer);
         return participant;
-    }
-
-    private static ServerMessage next(SignalingClient socket, Duration timeout) throws Exception {
-        JsonNode message;
-        try {
-            message = socket.next(timeout);
-        } catch (AssertionError nothingYet) {
-            return null;
-        }
-        return JSON.treeToValue(message, ServerMessage.class);
-    }
-
-    private record Participant(String label, SignalingClient socket, SignalingBridge bridge, JavaPeer peer) {
-        void close() throws InterruptedException {
-            try {
-                bridge.close();
-                socket.close();
-            } finally {
-                peer.close();
-            }
-        }
     }
 }

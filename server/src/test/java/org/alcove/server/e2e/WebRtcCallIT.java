@@ -1,15 +1,11 @@
 package org.alcove.server.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.alcove.server.Main;
 import org.alcove.server.Server;
-import org.alcove.server.testing.Api;
 import org.alcove.server.testing.LiveViewStream;
 import org.alcove.server.testing.SessionRecorder;
-import org.alcove.server.testing.SignalingClient;
 import org.alcove.server.testing.TestServer;
 import org.alcove.signaling.protocol.ClientMessage;
 import org.alcove.signaling.protocol.Role;
@@ -28,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -53,11 +48,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WebRtcCallIT {
     private static final Duration SIGNAL_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
 
     private static TestServer server;
     private static String therapistLogin;
-    private final List<Participant> participants = new ArrayList<>();
+    private final List<LinkedPeer> participants = new ArrayList<>();
     /** Off unless -Dalcove.record-sessions=DIR: then each test's client messages feed the fuzz corpus. */
     @RegisterExtension
     final SessionRecorder recorder = SessionRecorder.fromSystemProperty();
@@ -78,7 +72,7 @@ class WebRtcCallIT {
     @AfterEach
     void leave() throws Exception {
         Exception failure = null;
-        for (Participant participant : participants) {
+        for (LinkedPeer participant : participants) {
             try {
                 participant.close();
             } catch (Exception | AssertionError e) {
@@ -93,12 +87,12 @@ class WebRtcCallIT {
     @Test
     void therapist_and_client_connect_through_the_server_after_admission() throws Exception {
         Links links = schedule(1);
-        Participant therapist = join("therapist", links.therapist());
+        LinkedPeer therapist = join("therapist", links.therapist());
         Welcome therapistWelcome = therapist.bridge().await(Welcome.class, SIGNAL_TIMEOUT);
         assertEquals(Role.therapist, therapistWelcome.role());
         assertEquals(SeatState.admitted, therapistWelcome.state());
 
-        Participant client = join("client", links.clients().get(0));
+        LinkedPeer client = join("client", links.clients().get(0));
         Welcome clientWelcome = client.bridge().await(Welcome.class, SIGNAL_TIMEOUT);
         assertEquals(Role.client, clientWelcome.role());
         assertEquals(SeatState.waiting, clientWelcome.state());
@@ -132,9 +126,9 @@ class WebRtcCallIT {
     void an_admin_watching_the_live_view_during_a_real_call_receives_no_sdp_candidates_or_chat() throws Exception {
         try (LiveViewStream live = LiveViewStream.open(server.uri(), server.api().loginAdmin())) {
             Links links = schedule(1);
-            Participant therapist = join("therapist", links.therapist());
+            LinkedPeer therapist = join("therapist", links.therapist());
             String therapistId = therapist.bridge().await(Welcome.class, SIGNAL_TIMEOUT).participantId();
-            Participant client = join("client", links.clients().get(0));
+            LinkedPeer client = join("client", links.clients().get(0));
             String clientId = client.bridge().await(Welcome.class, SIGNAL_TIMEOUT).participantId();
             therapist.bridge().await(WaitingList.class, list -> waits(list, clientId), SIGNAL_TIMEOUT);
             therapist.bridge().send(new ClientMessage.Admit(clientId));
@@ -159,11 +153,11 @@ class WebRtcCallIT {
     @Test
     void group_of_three_all_connect() throws Exception {
         Links links = schedule(2);
-        Participant therapist = join("therapist", links.therapist());
+        LinkedPeer therapist = join("therapist", links.therapist());
         String therapistId = therapist.bridge().await(Welcome.class, SIGNAL_TIMEOUT).participantId();
-        Participant first = join("client1", links.clients().get(0));
+        LinkedPeer first = join("client1", links.clients().get(0));
         String firstId = first.bridge().await(Welcome.class, SIGNAL_TIMEOUT).participantId();
-        Participant second = join("client2", links.clients().get(1));
+        LinkedPeer second = join("client2", links.clients().get(1));
         String secondId = second.bridge().await(Welcome.class, SIGNAL_TIMEOUT).participantId();
 
         therapist.bridge().await(WaitingList.class, list -> waits(list, firstId) && waits(list, secondId), SIGNAL_TIMEOUT);
@@ -193,9 +187,9 @@ class WebRtcCallIT {
                 Map.of("ALCOVE_AUTH_PASSWORD_ITERATIONS", "1000"), new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
             String out = printed.toString(StandardCharsets.UTF_8);
-            Participant therapist = join("demo-therapist", printedLink(out, "Therapist link:"));
+            LinkedPeer therapist = join("demo-therapist", printedLink(out, "Therapist link:"));
             String therapistId = therapist.bridge().await(Welcome.class, SIGNAL_TIMEOUT).participantId();
-            Participant client = join("demo-client", printedLink(out, "Client link:"));
+            LinkedPeer client = join("demo-client", printedLink(out, "Client link:"));
             String clientId = client.bridge().await(Welcome.class, SIGNAL_TIMEOUT).participantId();
 
             therapist.bridge().await(WaitingList.class, list -> waits(list, clientId), SIGNAL_TIMEOUT);
@@ -217,7 +211,7 @@ class WebRtcCallIT {
                 .substring(label.length()).trim();
     }
 
-    private void assertPairConnects(Participant a, String aId, Participant b, String bId) throws InterruptedException {
+    private void assertPairConnects(LinkedPeer a, String aId, LinkedPeer b, String bId) throws InterruptedException {
         a.peer().awaitConnected(bId, CONNECT_TIMEOUT);
         b.peer().awaitConnected(aId, CONNECT_TIMEOUT);
 
@@ -231,7 +225,7 @@ class WebRtcCallIT {
     }
 
     /** A waiting client has had its welcome and nothing else: no roster, presence or negotiation. */
-    private static void assertNothingOfTheCallReached(Participant client) {
+    private static void assertNothingOfTheCallReached(LinkedPeer client) {
         assertEquals(List.of("Welcome"), client.bridge().kinds(), client.label() + " while waiting");
     }
 
@@ -244,27 +238,10 @@ class WebRtcCallIT {
     }
 
     /** Joins as a browser opening {@code link} would: the link's own origin, the token from its fragment. */
-    private Participant join(String label, String link) {
-        URI origin = URI.create(link).resolve("/");
-        SignalingClient socket = SignalingClient.connect(origin).tap(recorder.connection(label));
-        socket.send(new ClientMessage.Auth(Api.tokenOf(link), null));
-        SignalingBridge bridge = new SignalingBridge(label, socket::send);
-        JavaPeer peer = new JavaPeer(label, bridge);
-        Participant participant = new Participant(label, socket, bridge, peer);
+    private LinkedPeer join(String label, String link) {
+        LinkedPeer participant = LinkedPeer.join(label, link, recorder.connection(label));
         participants.add(participant);
-        bridge.start(timeout -> next(socket, timeout), peer);
         return participant;
-    }
-
-    /** The next server message as the protocol record, or null when none came in time. */
-    private static ServerMessage next(SignalingClient socket, Duration timeout) throws Exception {
-        JsonNode message;
-        try {
-            message = socket.next(timeout);
-        } catch (AssertionError nothingYet) {
-            return null;
-        }
-        return JSON.treeToValue(message, ServerMessage.class);
     }
 
     /** The therapist books a session starting now through the HTTP API; returns the join links it got back. */
@@ -281,16 +258,5 @@ class WebRtcCallIT {
     }
 
     private record Links(String therapist, List<String> clients) {
-    }
-
-    private record Participant(String label, SignalingClient socket, SignalingBridge bridge, JavaPeer peer) {
-        void close() throws InterruptedException {
-            try {
-                bridge.close();
-                socket.close();
-            } finally {
-                peer.close();
-            }
-        }
     }
 }
