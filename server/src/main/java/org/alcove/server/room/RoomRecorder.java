@@ -11,32 +11,56 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Persists what rooms report: one audit row per {@link RoomEvent}, plus the stored state the
- * event changes (declined and removed links, extensions, the end). Runs after the room's lock
- * is released; a failure is logged with opaque ids and never reaches the socket.
+ * event changes (declined and removed links, extensions, the end). A room queues its events
+ * while it holds its lock and they are persisted after it is released, so the database is not
+ * written under a room's lock yet the rows keep the room's order: a client's {@code room.joined}
+ * is never stored after the {@code room.admitted} that another thread's call produced next
+ * (attendance reads the rows in order). A failure is logged with opaque ids and never reaches
+ * the socket.
  */
 final class RoomRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(RoomRecorder.class);
 
     private final SessionStore sessions;
     private final AuditLog audit;
+    private final Queue<RoomEvent> queued = new ConcurrentLinkedQueue<>();
+    private final Object persisting = new Object();
 
     RoomRecorder(SessionStore sessions, AuditLog audit) {
         this.sessions = sessions;
         this.audit = audit;
     }
 
-    void record(List<RoomEvent> events) {
-        for (RoomEvent event : events) {
-            try {
-                audit.append(auditRow(event));
-                persistState(event);
-            } catch (RuntimeException e) {
-                LOG.warn("persisting {} failed session={} participant={}: {}", event.type(), event.sessionId(),
-                        event.participantId(), e.getClass().getSimpleName());
+    /** Queues a room's events in the order it produced them; the caller holds that room's lock. */
+    void queue(List<RoomEvent> events) {
+        queued.addAll(events);
+    }
+
+    /**
+     * Persists everything queued so far, oldest first; called after releasing a room's lock.
+     * Returns once the caller's own events are stored (by this thread or the one before it).
+     */
+    void persist() {
+        synchronized (persisting) {
+            RoomEvent event;
+            while ((event = queued.poll()) != null) {
+                record(event);
             }
+        }
+    }
+
+    private void record(RoomEvent event) {
+        try {
+            audit.append(auditRow(event));
+            persistState(event);
+        } catch (RuntimeException e) {
+            LOG.warn("persisting {} failed session={} participant={}: {}", event.type(), event.sessionId(),
+                    event.participantId(), e.getClass().getSimpleName());
         }
     }
 

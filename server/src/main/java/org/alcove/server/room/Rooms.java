@@ -34,8 +34,8 @@ import java.util.function.Function;
 /**
  * The live rooms, one per session that someone joined. Every call into a room holds that
  * room's lock and queues the resulting sends before releasing it, so messages to one
- * connection keep the order the room produced them in; records are persisted after the
- * lock. Rooms are created on the first successful join and dropped by the ticker once ended.
+ * connection keep the order the room produced them in; its records are queued under the
+ * lock too, in that order, and persisted after it (see {@link RoomRecorder}). Rooms are created on the first successful join and dropped by the ticker once ended.
  */
 public final class Rooms implements LiveSessions, LiveAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(Rooms.class);
@@ -70,7 +70,6 @@ public final class Rooms implements LiveSessions, LiveAdmin {
         while (true) {
             Room room = live.computeIfAbsent(session.id(),
                     id -> new Room(new Schedule(id, session.startsAt(), session.endsAt()), policy, ice));
-            List<RoomEvent> events;
             synchronized (room) {
                 // The ticker may have dropped this room between lookup and lock: then use a fresh one.
                 if (live.get(session.id()) != room) {
@@ -79,9 +78,9 @@ public final class Rooms implements LiveSessions, LiveAdmin {
                 if (!connection.joined(room, session.id(), who)) {
                     return;
                 }
-                events = apply(room.join(connection, who, resumeKey, now()));
+                recorder.queue(apply(room.join(connection, who, resumeKey, now())));
             }
-            recorder.record(events);
+            recorder.persist();
             LOG.info("connection {} joined session={} participant={} role={}", connection.id(), session.id(),
                     who.id(), who.role());
             return;
@@ -185,15 +184,14 @@ public final class Rooms implements LiveSessions, LiveAdmin {
     }
 
     private void tick(String sessionId, Room room, Instant now) {
-        List<RoomEvent> events;
         synchronized (room) {
-            events = apply(room.tick(now));
+            recorder.queue(apply(room.tick(now)));
             retireIfEnded(sessionId, room);
             if (room.idle() && now.isAfter(room.schedule().endsAt().plus(policy.overrun()).plus(FORGET_IDLE_AFTER_END))) {
                 live.remove(sessionId, room);
             }
         }
-        recorder.record(events);
+        recorder.persist();
     }
 
     private void inRoom(SocketConnection connection, Function<Room, List<Effect>> call) {
@@ -209,11 +207,10 @@ public final class Rooms implements LiveSessions, LiveAdmin {
         if (room == null) {
             return;
         }
-        List<RoomEvent> events;
         synchronized (room) {
-            events = apply(call.apply(room));
+            recorder.queue(apply(call.apply(room)));
         }
-        recorder.record(events);
+        recorder.persist();
     }
 
     /**

@@ -30,9 +30,28 @@ class RoomRecorderTest {
     private final AuditLog audit = mock(AuditLog.class);
     private final RoomRecorder recorder = new RoomRecorder(sessions, audit);
 
+    private void recorded(List<RoomEvent> events) {
+        recorder.queue(events);
+        recorder.persist();
+    }
+
+    @Test
+    void events_are_stored_in_the_order_rooms_queued_them_whoever_persists_first() {
+        // The client's join was queued under the room's lock, then the therapist's admit on
+        // another thread; the admitting thread reaches persist() first.
+        recorder.queue(List.of(RoomEvent.of(NOW, "s1", RoomEvent.Type.JOINED, CLIENT)));
+        recorder.queue(List.of(RoomEvent.of(NOW, "s1", RoomEvent.Type.ADMITTED, CLIENT)));
+        recorder.persist();
+        recorder.persist();
+
+        ArgumentCaptor<AuditEvent> rows = ArgumentCaptor.forClass(AuditEvent.class);
+        verify(audit, times(2)).append(rows.capture());
+        assertEquals(List.of("room.joined", "room.admitted"), rows.getAllValues().stream().map(AuditEvent::event).toList());
+    }
+
     @Test
     void every_event_becomes_an_audit_row_named_after_it_with_opaque_ids() {
-        recorder.record(List.of(RoomEvent.of(NOW, "s1", RoomEvent.Type.GRACE_EXPIRED, CLIENT)));
+        recorded(List.of(RoomEvent.of(NOW, "s1", RoomEvent.Type.GRACE_EXPIRED, CLIENT)));
 
         ArgumentCaptor<AuditEvent> row = ArgumentCaptor.forClass(AuditEvent.class);
         verify(audit).append(row.capture());
@@ -41,7 +60,7 @@ class RoomRecorderTest {
 
     @Test
     void declined_and_removed_links_are_marked_so_they_cannot_join_again() {
-        recorder.record(List.of(RoomEvent.of(NOW, "s1", RoomEvent.Type.DECLINED, CLIENT),
+        recorded(List.of(RoomEvent.of(NOW, "s1", RoomEvent.Type.DECLINED, CLIENT),
                 RoomEvent.of(NOW, "s1", RoomEvent.Type.REMOVED, CLIENT)));
 
         verify(sessions).setParticipantStatus("s1", "p1", ParticipantStatus.DECLINED);
@@ -50,7 +69,7 @@ class RoomRecorderTest {
 
     @Test
     void an_end_is_stored_with_its_reason_except_a_cancellation_which_is_stored_already() {
-        recorder.record(List.of(new RoomEvent(NOW, "s1", RoomEvent.Type.ENDED, null, null, null, EndReason.TIME_UP),
+        recorded(List.of(new RoomEvent(NOW, "s1", RoomEvent.Type.ENDED, null, null, null, EndReason.TIME_UP),
                 new RoomEvent(NOW, "s2", RoomEvent.Type.ENDED, null, null, null, EndReason.CANCELLED)));
 
         verify(sessions).markEnded("s1", EndReason.TIME_UP, NOW);
@@ -63,7 +82,7 @@ class RoomRecorderTest {
     @Test
     void an_extension_moves_the_stored_end() {
         Instant later = NOW.plusSeconds(900);
-        recorder.record(List.of(new RoomEvent(NOW, "s1", RoomEvent.Type.EXTENDED, "t1", Role.therapist, later, null)));
+        recorded(List.of(new RoomEvent(NOW, "s1", RoomEvent.Type.EXTENDED, "t1", Role.therapist, later, null)));
         verify(sessions).extend("s1", later);
     }
 
@@ -72,7 +91,7 @@ class RoomRecorderTest {
         doThrow(new IllegalStateException("db down")).when(sessions)
                 .setParticipantStatus("s1", "p1", ParticipantStatus.DECLINED);
 
-        recorder.record(List.of(RoomEvent.of(NOW, "s1", RoomEvent.Type.DECLINED, CLIENT),
+        recorded(List.of(RoomEvent.of(NOW, "s1", RoomEvent.Type.DECLINED, CLIENT),
                 RoomEvent.of(NOW, "s1", RoomEvent.Type.LEFT, CLIENT)));
 
         verify(audit, times(2)).append(any());
