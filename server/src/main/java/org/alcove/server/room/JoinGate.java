@@ -16,6 +16,7 @@ import org.alcove.server.store.ParticipantStatus;
 import org.alcove.server.store.SessionRecord;
 import org.alcove.server.store.SessionStatus;
 import org.alcove.server.store.SessionStore;
+import org.alcove.server.store.StoredSeat;
 import org.alcove.signaling.protocol.ErrorCode;
 import org.alcove.signaling.protocol.Role;
 import org.alcove.signaling.protocol.ServerMessage;
@@ -118,7 +119,7 @@ final class JoinGate {
             // replaced, removed or cancelled link is told so now rather than at the opening.
             claims = e.claims();
         }
-        Seat seat = seatOf(claims);
+        StoredSeat seat = seatOf(claims);
         if (seat == null) {
             return refuse(now, claims, ErrorCode.AUTH_FAILED);
         }
@@ -168,32 +169,25 @@ final class JoinGate {
                 .map(ParticipantRecord::name).findFirst().orElse(null);
     }
 
-    /** A stored seat and its session. */
-    private record Seat(SessionRecord session, ParticipantRecord participant) {
-    }
-
     /**
      * The stored seat the verified claims describe, or {@code null} when they describe none we
      * issued: no such session, no such participant in it, another role, or a validity wider
      * than any link for this session could have (nbf before the window opens, exp after the
      * latest possible end). A token's nbf/exp may be narrower, never wider.
      */
-    private Seat seatOf(JoinClaims claims) {
-        Optional<SessionRecord> session = sessions.find(claims.sessionId());
-        if (session.isEmpty()) {
+    private StoredSeat seatOf(JoinClaims claims) {
+        Optional<StoredSeat> seat = sessions.findSeat(claims.sessionId(), claims.participantId());
+        if (seat.isEmpty() || seat.get().participant() == null || seat.get().participant().role() != claims.role()) {
             return null;
         }
-        Optional<ParticipantRecord> participant = sessions.findParticipant(session.get().id(), claims.participantId());
-        if (participant.isEmpty() || participant.get().role() != claims.role()) {
-            return null;
-        }
+        SessionRecord session = seat.get().session();
         // Token times are whole seconds, rounded down when issued.
-        Instant earliestStart = opensAt(session.get()).truncatedTo(ChronoUnit.SECONDS);
-        Instant latestEnd = session.get().endsAt().plus(config.room().overrun()).plus(config.room().maxExtension());
+        Instant earliestStart = opensAt(session).truncatedTo(ChronoUnit.SECONDS);
+        Instant latestEnd = session.endsAt().plus(config.room().overrun()).plus(config.room().maxExtension());
         if (claims.notBefore().isBefore(earliestStart) || claims.expiresAt().isAfter(latestEnd)) {
             return null;
         }
-        return new Seat(session.get(), participant.get());
+        return seat.get();
     }
 
     private Instant opensAt(SessionRecord session) {
@@ -206,15 +200,15 @@ final class JoinGate {
      * the room must still be told, or {@code null} when the seat stands.
      */
     ErrorCode recheck(Admitted admitted) {
-        Optional<SessionRecord> session = sessions.find(admitted.session().id());
-        if (session.isEmpty() || session.get().status() == SessionStatus.CANCELLED) {
+        Optional<StoredSeat> seat = sessions.findSeat(admitted.session().id(), admitted.who().id());
+        if (seat.isEmpty() || seat.get().session().status() == SessionStatus.CANCELLED) {
             return ErrorCode.SESSION_CANCELLED;
         }
-        Optional<ParticipantRecord> participant = sessions.findParticipant(admitted.session().id(), admitted.who().id());
-        if (participant.isEmpty() || !participant.get().tokenId().equals(admitted.tokenId())) {
+        ParticipantRecord participant = seat.get().participant();
+        if (participant == null || !participant.tokenId().equals(admitted.tokenId())) {
             return ErrorCode.LINK_REISSUED;
         }
-        return participant.get().status() == ParticipantStatus.REMOVED ? ErrorCode.REMOVED : null;
+        return participant.status() == ParticipantStatus.REMOVED ? ErrorCode.REMOVED : null;
     }
 
     /** Why a stored session admits nobody any more, or {@code null} while it is still scheduled. */

@@ -9,6 +9,7 @@ import org.alcove.signaling.room.RoomEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
@@ -44,24 +45,61 @@ final class RoomRecorder {
     /**
      * Persists everything queued so far, oldest first; called after releasing a room's lock.
      * Returns once the caller's own events are stored (by this thread or the one before it).
+     * The audit rows of one drain are written in one transaction (under load, one thread's drain
+     * often holds the events of several joins); should that fail, each is tried on its own so one
+     * bad row loses no other.
      */
     void persist() {
         synchronized (persisting) {
+            List<RoomEvent> drained = new ArrayList<>();
             RoomEvent event;
             while ((event = queued.poll()) != null) {
-                record(event);
+                drained.add(event);
+            }
+            if (drained.isEmpty()) {
+                return;
+            }
+            if (appendAll(drained)) {
+                drained.forEach(this::persistState);
+            } else if (drained.size() > 1) {
+                // An event's stored state follows its audit row, or is skipped with it.
+                for (RoomEvent each : drained) {
+                    if (append(each)) {
+                        persistState(each);
+                    }
+                }
             }
         }
     }
 
-    private void record(RoomEvent event) {
+    private boolean appendAll(List<RoomEvent> events) {
+        try {
+            audit.appendAll(events.stream().map(RoomRecorder::auditRow).toList());
+            return true;
+        } catch (RuntimeException e) {
+            if (events.size() == 1) {
+                failed(events.get(0), e);
+            } else {
+                LOG.warn("persisting {} room events together failed, retrying one by one: {}", events.size(),
+                        e.getClass().getSimpleName());
+            }
+            return false;
+        }
+    }
+
+    private boolean append(RoomEvent event) {
         try {
             audit.append(auditRow(event));
-            persistState(event);
+            return true;
         } catch (RuntimeException e) {
-            LOG.warn("persisting {} failed session={} participant={}: {}", event.type(), event.sessionId(),
-                    event.participantId(), e.getClass().getSimpleName());
+            failed(event, e);
+            return false;
         }
+    }
+
+    private void failed(RoomEvent event, RuntimeException e) {
+        LOG.warn("persisting {} failed session={} participant={}: {}", event.type(), event.sessionId(),
+                event.participantId(), e.getClass().getSimpleName());
     }
 
     /** {@code room.joined}, {@code room.grace-expired}, ... with outcome {@code ok} or a stable code. */
@@ -78,6 +116,14 @@ final class RoomRecorder {
     }
 
     private void persistState(RoomEvent event) {
+        try {
+            storeState(event);
+        } catch (RuntimeException e) {
+            failed(event, e);
+        }
+    }
+
+    private void storeState(RoomEvent event) {
         switch (event.type()) {
             case DECLINED -> sessions.setParticipantStatus(event.sessionId(), event.participantId(), ParticipantStatus.DECLINED);
             case REMOVED -> sessions.setParticipantStatus(event.sessionId(), event.participantId(), ParticipantStatus.REMOVED);

@@ -14,15 +14,24 @@ import java.util.function.Consumer;
 /**
  * Append-only, hash-chained audit trail. Rows hold opaque ids and fixed vocabulary only (see
  * {@link AuditEvent}); each carries the hash of the row before it (see {@link AuditChain}).
- * Appends take one lock so the chain stays linear; that makes one server process the single
- * writer of a database's trail.
+ * Appends take one lock so the chain stays linear; that makes one server process, and in it
+ * one {@code AuditLog}, the single writer of a database's trail (the newest hash is kept in
+ * memory between appends).
  */
 public final class AuditLog {
     private static final String COLUMNS = "seq, at, session_id, participant_id, role, event, outcome, actor_id, detail,"
             + " prev_hash, hash";
+    private static final String INSERT = "INSERT INTO audit_events (at, session_id, participant_id, role, event, outcome,"
+            + " actor_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final DataSource db;
     private final Object appendLock = new Object();
+    /**
+     * The newest row's hash once this log has written or read it, kept under {@link #appendLock}
+     * so an append need not read it back: this instance is the only writer of its database's trail.
+     * Set only after a commit; {@code null} (read it from the table) after any failure or sealing.
+     */
+    private String head;
 
     public AuditLog(Database db) {
         this.db = db.dataSource();
@@ -30,22 +39,44 @@ public final class AuditLog {
 
     /** Stores the event as the newest row, chained to the row before. */
     public void append(AuditEvent event) {
+        appendAll(List.of(event));
+    }
+
+    /**
+     * Stores the events as the newest rows, in order, each chained to the one before, in one
+     * transaction: all of them or none. A caller with several rows to write (a room's queued
+     * events) pays for one commit instead of one each.
+     */
+    public void appendAll(List<AuditEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
         // The database keeps microseconds at most; hash exactly what will be read back.
-        AuditEvent stored = new AuditEvent(event.at().truncatedTo(ChronoUnit.MILLIS), event.sessionId(),
-                event.participantId(), event.role(), event.event(), event.outcome(), event.actorId(), event.detail());
+        List<AuditEvent> stored = events.stream().map(e -> new AuditEvent(e.at().truncatedTo(ChronoUnit.MILLIS),
+                e.sessionId(), e.participantId(), e.role(), e.event(), e.outcome(), e.actorId(), e.detail())).toList();
         synchronized (appendLock) {
+            String newest = head;
+            head = null;
             try (Connection c = db.getConnection()) {
                 c.setAutoCommit(false);
                 try {
-                    String prev = lastHash(c);
-                    insert(c, stored, prev, AuditChain.hash(stored, prev));
+                    String prev = newest != null ? newest : lastHash(c);
+                    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                        for (AuditEvent event : stored) {
+                            String hash = AuditChain.hash(event, prev);
+                            bind(ps, event, prev, hash);
+                            ps.executeUpdate();
+                            prev = hash;
+                        }
+                    }
                     c.commit();
+                    head = prev;
                 } catch (SQLException | RuntimeException e) {
                     c.rollback();
                     throw e;
                 }
             } catch (SQLException e) {
-                throw Jdbc.failure("appending an audit event", e);
+                throw Jdbc.failure("appending audit events", e);
             }
         }
     }
@@ -56,6 +87,7 @@ public final class AuditLog {
      */
     public int sealUnhashed() {
         synchronized (appendLock) {
+            head = null;
             try (Connection c = db.getConnection()) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM audit_events WHERE hash IS NULL");
                      ResultSet rs = ps.executeQuery()) {
@@ -199,22 +231,17 @@ public final class AuditLog {
         }
     }
 
-    private static void insert(Connection c, AuditEvent event, String prev, String hash) throws SQLException {
-        String sql = "INSERT INTO audit_events (at, session_id, participant_id, role, event, outcome, actor_id, detail,"
-                + " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            Jdbc.setInstant(ps, 1, event.at());
-            ps.setString(2, event.sessionId());
-            ps.setString(3, event.participantId());
-            ps.setString(4, event.role());
-            ps.setString(5, event.event());
-            ps.setString(6, event.outcome());
-            ps.setString(7, event.actorId());
-            ps.setString(8, event.detail());
-            ps.setString(9, prev);
-            ps.setString(10, hash);
-            ps.executeUpdate();
-        }
+    private static void bind(PreparedStatement ps, AuditEvent event, String prev, String hash) throws SQLException {
+        Jdbc.setInstant(ps, 1, event.at());
+        ps.setString(2, event.sessionId());
+        ps.setString(3, event.participantId());
+        ps.setString(4, event.role());
+        ps.setString(5, event.event());
+        ps.setString(6, event.outcome());
+        ps.setString(7, event.actorId());
+        ps.setString(8, event.detail());
+        ps.setString(9, prev);
+        ps.setString(10, hash);
     }
 
     private static AuditRow row(ResultSet rs) throws SQLException {

@@ -83,6 +83,33 @@ public final class SessionStore {
         return sessions("SELECT * FROM sessions ORDER BY starts_at, id", null);
     }
 
+    /**
+     * The session and its participant {@code participantId} in one query (a join reads both, and
+     * reads them again once seated); empty when there is no such session.
+     */
+    public Optional<StoredSeat> findSeat(String sessionId, String participantId) {
+        String sql = "SELECT s.*, p.id AS p_id, p.role AS p_role, p.name AS p_name, p.email AS p_email,"
+                + " p.user_id AS p_user_id, p.token_id AS p_token_id, p.status AS p_status FROM sessions s"
+                + " LEFT JOIN participants p ON p.session_id = s.id AND p.id = ? WHERE s.id = ?";
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, participantId);
+            ps.setString(2, sessionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                SessionRecord session = session(rs);
+                String id = rs.getString("p_id");
+                return Optional.of(new StoredSeat(session, id == null ? null : new ParticipantRecord(id, session.id(),
+                        Role.valueOf(rs.getString("p_role")), rs.getString("p_name"), rs.getString("p_email"),
+                        rs.getString("p_user_id"), rs.getString("p_token_id"),
+                        ParticipantStatus.valueOf(rs.getString("p_status")))));
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure("reading a seat", e);
+        }
+    }
+
     public Optional<ParticipantRecord> findParticipant(String sessionId, String participantId) {
         return participants("SELECT * FROM participants WHERE session_id = ? AND id = ?", sessionId, participantId)
                 .stream().findFirst();
@@ -155,18 +182,21 @@ public final class SessionStore {
             List<SessionRecord> found = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String reason = rs.getString("end_reason");
-                    found.add(new SessionRecord(rs.getString("id"), rs.getString("therapist_id"),
-                            Jdbc.instant(rs, "starts_at"), Jdbc.instant(rs, "ends_at"),
-                            SessionStatus.valueOf(rs.getString("status")),
-                            reason == null ? null : EndReason.valueOf(reason),
-                            Jdbc.instant(rs, "ended_at"), Jdbc.instant(rs, "created_at")));
+                    found.add(session(rs));
                 }
             }
             return found;
         } catch (SQLException e) {
             throw Jdbc.failure("reading sessions", e);
         }
+    }
+
+    private static SessionRecord session(ResultSet rs) throws SQLException {
+        String reason = rs.getString("end_reason");
+        return new SessionRecord(rs.getString("id"), rs.getString("therapist_id"), Jdbc.instant(rs, "starts_at"),
+                Jdbc.instant(rs, "ends_at"), SessionStatus.valueOf(rs.getString("status")),
+                reason == null ? null : EndReason.valueOf(reason), Jdbc.instant(rs, "ended_at"),
+                Jdbc.instant(rs, "created_at"));
     }
 
     private List<ParticipantRecord> participants(String sql, String sessionId, String participantId) {

@@ -62,6 +62,21 @@ class AuditChainIT {
     }
 
     @Test
+    void rows_appended_together_are_chained_in_order_after_the_newest_row() {
+        Instant at = server.clock().instant();
+        AuditRow before = all().get(all().size() - 1);
+        audit.appendAll(List.of(new AuditEvent(at, "s_chain", "p_a", "client", "room.joined", "ok", null),
+                new AuditEvent(at, "s_chain", "p_a", "client", "room.left", "ok", null)));
+        audit.append(new AuditEvent(at, "s_chain", "p_b", "client", "room.joined", "ok", null));
+
+        List<AuditRow> rows = all();
+        List<AuditRow> added = rows.subList(rows.size() - 3, rows.size());
+        assertEquals(List.of("room.joined", "room.left", "room.joined"), added.stream().map(r -> r.event().event()).toList());
+        assertEquals(before.hash(), added.get(0).prevHash());
+        assertTrue(audit.verify().ok());
+    }
+
+    @Test
     void changing_a_row_with_sql_breaks_the_chain_at_that_row() throws Exception {
         AuditRow victim = all().get(3);
         update("UPDATE audit_events SET outcome = 'tampered' WHERE seq = ?", victim.seq());

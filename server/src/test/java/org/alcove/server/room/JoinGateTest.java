@@ -17,6 +17,7 @@ import org.alcove.server.store.ParticipantStatus;
 import org.alcove.server.store.SessionRecord;
 import org.alcove.server.store.SessionStatus;
 import org.alcove.server.store.SessionStore;
+import org.alcove.server.store.StoredSeat;
 import org.alcove.server.testing.MutableClock;
 import org.alcove.signaling.protocol.EndReason;
 import org.alcove.signaling.protocol.ErrorCode;
@@ -67,8 +68,8 @@ class JoinGateTest {
     @BeforeEach
     void stored() throws JoinTokenException {
         when(tokens.verify(TOKEN)).thenReturn(claims);
-        when(sessions.find("s1")).thenAnswer(call -> Optional.ofNullable(session));
-        when(sessions.findParticipant("s1", "p1")).thenAnswer(call -> Optional.ofNullable(participant));
+        when(sessions.findSeat("s1", "p1")).thenAnswer(call -> Optional.ofNullable(session)
+                .map(stored -> new StoredSeat(stored, participant)));
     }
 
     @Test

@@ -16,10 +16,10 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 class RoomRecorderTest {
@@ -35,6 +35,14 @@ class RoomRecorderTest {
         recorder.persist();
     }
 
+    /** Every audit row handed to the log, in the order of the calls, batched or not. */
+    @SuppressWarnings("unchecked")
+    private List<AuditEvent> rows() {
+        ArgumentCaptor<List<AuditEvent>> batches = ArgumentCaptor.forClass(List.class);
+        verify(audit, atLeast(0)).appendAll(batches.capture());
+        return batches.getAllValues().stream().flatMap(List::stream).toList();
+    }
+
     @Test
     void events_are_stored_in_the_order_rooms_queued_them_whoever_persists_first() {
         // The client's join was queued under the room's lock, then the therapist's admit on
@@ -44,18 +52,42 @@ class RoomRecorderTest {
         recorder.persist();
         recorder.persist();
 
-        ArgumentCaptor<AuditEvent> rows = ArgumentCaptor.forClass(AuditEvent.class);
-        verify(audit, times(2)).append(rows.capture());
-        assertEquals(List.of("room.joined", "room.admitted"), rows.getAllValues().stream().map(AuditEvent::event).toList());
+        assertEquals(List.of("room.joined", "room.admitted"), rows().stream().map(AuditEvent::event).toList());
+    }
+
+    @Test
+    void the_events_one_persist_finds_queued_are_written_in_one_append_in_order() {
+        recorder.queue(List.of(RoomEvent.of(NOW, "s1", RoomEvent.Type.JOINED, CLIENT)));
+        recorder.queue(List.of(RoomEvent.of(NOW, "s1", RoomEvent.Type.ADMITTED, CLIENT),
+                RoomEvent.of(NOW, "s1", RoomEvent.Type.LEFT, CLIENT)));
+        recorder.persist();
+
+        verify(audit).appendAll(List.of(RoomRecorder.auditRow(RoomEvent.of(NOW, "s1", RoomEvent.Type.JOINED, CLIENT)),
+                RoomRecorder.auditRow(RoomEvent.of(NOW, "s1", RoomEvent.Type.ADMITTED, CLIENT)),
+                RoomRecorder.auditRow(RoomEvent.of(NOW, "s1", RoomEvent.Type.LEFT, CLIENT))));
+        verify(audit, never()).append(any());
+    }
+
+    @Test
+    void when_the_rows_cannot_be_written_together_each_is_tried_alone_and_only_a_failing_one_is_lost() {
+        RoomEvent declined = RoomEvent.of(NOW, "s1", RoomEvent.Type.DECLINED, CLIENT);
+        RoomEvent removed = RoomEvent.of(NOW, "s2", RoomEvent.Type.REMOVED, CLIENT);
+        doThrow(new IllegalStateException("db hiccup")).when(audit).appendAll(any());
+        doThrow(new IllegalStateException("bad row")).when(audit).append(RoomRecorder.auditRow(declined));
+
+        recorded(List.of(declined, removed));
+
+        verify(audit).append(RoomRecorder.auditRow(removed));
+        verify(sessions).setParticipantStatus("s2", "p1", ParticipantStatus.REMOVED);
+        // The declined link's state is skipped with its row, as when each event was written alone.
+        verify(sessions, never()).setParticipantStatus("s1", "p1", ParticipantStatus.DECLINED);
     }
 
     @Test
     void every_event_becomes_an_audit_row_named_after_it_with_opaque_ids() {
         recorded(List.of(RoomEvent.of(NOW, "s1", RoomEvent.Type.GRACE_EXPIRED, CLIENT)));
 
-        ArgumentCaptor<AuditEvent> row = ArgumentCaptor.forClass(AuditEvent.class);
-        verify(audit).append(row.capture());
-        assertEquals(new AuditEvent(NOW, "s1", "p1", "client", "room.grace-expired", "ok", null), row.getValue());
+        assertEquals(List.of(new AuditEvent(NOW, "s1", "p1", "client", "room.grace-expired", "ok", null)), rows());
     }
 
     @Test
@@ -74,9 +106,8 @@ class RoomRecorderTest {
 
         verify(sessions).markEnded("s1", EndReason.TIME_UP, NOW);
         verify(sessions, never()).markEnded(org.mockito.ArgumentMatchers.eq("s2"), any(), any());
-        ArgumentCaptor<AuditEvent> rows = ArgumentCaptor.forClass(AuditEvent.class);
-        verify(audit, times(2)).append(rows.capture());
-        assertEquals("time-up", rows.getAllValues().get(0).outcome());
+        assertEquals(2, rows().size());
+        assertEquals("time-up", rows().get(0).outcome());
     }
 
     @Test
@@ -93,7 +124,9 @@ class RoomRecorderTest {
 
         recorded(List.of(RoomEvent.of(NOW, "s1", RoomEvent.Type.DECLINED, CLIENT),
                 RoomEvent.of(NOW, "s1", RoomEvent.Type.LEFT, CLIENT)));
+        recorded(List.of(RoomEvent.of(NOW, "s1", RoomEvent.Type.REMOVED, CLIENT)));
 
-        verify(audit, times(2)).append(any());
+        assertEquals(List.of("room.declined", "room.left", "room.removed"), rows().stream().map(AuditEvent::event).toList());
+        verify(sessions).setParticipantStatus("s1", "p1", ParticipantStatus.REMOVED);
     }
 }

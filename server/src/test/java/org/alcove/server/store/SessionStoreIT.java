@@ -14,6 +14,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The store methods the live room side relies on, against the real migrated database. */
@@ -78,6 +79,21 @@ class SessionStoreIT {
         assertEquals(ParticipantStatus.DECLINED, updated.status());
         assertEquals("t_new", updated.tokenId());
         assertTrue(store.findParticipant("s_other", client.id()).isEmpty());
+    }
+
+    @Test
+    void a_seat_comes_back_with_its_session_as_stored_and_without_a_participant_of_another_id() {
+        ParticipantRecord client = store.participants(session.id()).get(2);
+        store.setParticipantStatus(session.id(), client.id(), ParticipantStatus.REMOVED);
+
+        StoredSeat seat = store.findSeat(session.id(), client.id()).orElseThrow();
+        assertEquals(store.find(session.id()).orElseThrow(), seat.session());
+        assertEquals(store.findParticipant(session.id(), client.id()).orElseThrow(), seat.participant());
+        assertEquals(ParticipantStatus.REMOVED, seat.participant().status());
+
+        assertEquals(session.id(), store.findSeat(session.id(), "p_unknown").orElseThrow().session().id());
+        assertNull(store.findSeat(session.id(), "p_unknown").orElseThrow().participant());
+        assertTrue(store.findSeat("s_other", client.id()).isEmpty());
     }
 
     @Test
