@@ -4,6 +4,7 @@ import org.alcove.server.config.AlcoveConfig;
 import org.alcove.server.ops.Metrics;
 import org.alcove.server.store.SessionRecord;
 import org.alcove.signaling.protocol.ClientMessage;
+import org.alcove.signaling.protocol.CloseCode;
 import org.alcove.signaling.protocol.EndReason;
 import org.alcove.signaling.protocol.ErrorCode;
 import org.alcove.signaling.protocol.ServerMessage;
@@ -239,7 +240,12 @@ public final class Rooms implements LiveSessions, LiveAdmin {
                 count(to, send.message());
             } else if (effect instanceof Effect.Close close) {
                 SocketConnection connection = (SocketConnection) close.connection();
-                LOG.info("connection {} closing: {}", connection.id(), close.code().reason());
+                if (close.code() == CloseCode.NORMAL) {
+                    // The client's own leave: the "closed: 1000" line that follows says as much.
+                    LOG.debug("connection {} closing: {}", connection.id(), close.code().reason());
+                } else {
+                    LOG.info("connection {} closing: {}", connection.id(), close.code().reason());
+                }
                 connection.close(close.code());
             } else if (effect instanceof Effect.Record record) {
                 events.add(record.event());
