@@ -1,11 +1,13 @@
 package org.alcove.server.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -19,18 +21,42 @@ public final class AuditChain {
     /** The previous hash of the very first row. */
     public static final String GENESIS = "0".repeat(64);
     private static final String VERSION = "alcove-audit-v1";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Writes the canonical array; the same bytes ObjectMapper wrote for a list of strings and nulls. */
+    private static final JsonFactory JSON = new JsonFactory();
+    /** Cloned per hash: looking the algorithm up through the providers cost more than the digest. */
+    private static final MessageDigest SHA_256 = sha256();
 
     private AuditChain() {
     }
 
     public static String hash(AuditEvent event, String prevHash) {
-        Object[] fields = {VERSION, event.at().toString(), event.sessionId(), event.participantId(), event.role(),
+        String[] fields = {VERSION, event.at().toString(), event.sessionId(), event.participantId(), event.role(),
                 event.event(), event.outcome(), event.actorId(), event.detail(), prevHash};
+        ByteArrayOutputStream canonical = new ByteArrayOutputStream(256);
+        try (JsonGenerator json = JSON.createGenerator(canonical)) {
+            json.writeStartArray();
+            for (String field : fields) {
+                json.writeString(field);
+            }
+            json.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode an audit row", e);
+        }
+        return HexFormat.of().formatHex(digest().digest(canonical.toByteArray()));
+    }
+
+    private static MessageDigest digest() {
         try {
-            byte[] canonical = JSON.writeValueAsBytes(Arrays.asList(fields));
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash an audit row", e);
         }
     }
