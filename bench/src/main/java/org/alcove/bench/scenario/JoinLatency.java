@@ -58,7 +58,10 @@ final class JoinLatency implements Scenario {
         long sustain = run.scaled(5_000, 1_000);
         try {
             run.progress("warming up");
-            Load.closedLoop(joins::join, CONCURRENCY, run.scaled(3_000, 1_000));
+            // Long enough for the JIT to have compiled the join path (the database's, Jetty's and
+            // Jackson's code included): with 3 s the compiler threads still took 20-40% of the
+            // server's CPU in the measured windows.
+            Load.closedLoop(joins::join, CONCURRENCY, run.scaled(15_000, 1_000));
             Load.closedLoop(() -> Joins.upgrade(sockets, echo), CONCURRENCY, run.scaled(3_000, 1_000));
             List<Double> joinP50 = new ArrayList<>();
             List<Double> joinP99 = new ArrayList<>();
