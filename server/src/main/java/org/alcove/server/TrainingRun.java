@@ -58,7 +58,8 @@ public final class TrainingRun {
         System.exit(status);
     }
 
-    private static void train(Path data) throws Exception {
+    /** The walk itself, on {@code data} (empty); throws when any step fails. */
+    static void train(Path data) throws Exception {
         String[] args = {"--port", "0", "--data", data.toString()};
         ByteArrayOutputStream first = new ByteArrayOutputStream();
         Server server = Main.launch(withDemo(args), ENV, new PrintStream(first, true, StandardCharsets.UTF_8));
