@@ -41,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class TokenBenchmark {
     private JoinTokens tokens;
+    private SecretKey key;
     private String token;
     private Mac mac;
     private byte[] signingInput;
@@ -49,7 +50,7 @@ public class TokenBenchmark {
     public void setUp() throws GeneralSecurityException {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        SecretKey key = new SecretKeySpec(secret, "HmacSHA256");
+        key = new SecretKeySpec(secret, "HmacSHA256");
         AlcoveConfig config = ConfigLoader.load(Map.of(), Map.of());
         tokens = new JoinTokens(key, config.auth(), config.room(), Clock.systemUTC());
         Instant now = Instant.now();
@@ -61,6 +62,16 @@ public class TokenBenchmark {
         signingInput = token.substring(0, token.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII);
         mac = Mac.getInstance("HmacSHA256");
         mac.init(key);
+    }
+
+    /** The signing key, for {@link TokenPartsBenchmark}. */
+    SecretKey key() {
+        return key;
+    }
+
+    /** The join token both benchmarks verify. */
+    String token() {
+        return token;
     }
 
     @Benchmark

@@ -1,14 +1,20 @@
 package org.alcove.bench.proc;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Starts the two servers under test the same way: Alcove from its built jar (with its
  * {@code lib/} beside it), the echo baseline from the bench jar's classpath; both on a fresh
- * loopback port, with the same JVM options, pinned to the server CPU.
+ * loopback port, with the same JVM options, pinned to the server CPU. Alcove starts as
+ * {@code ./alcove serve} starts it: with the class archive the launcher made beside the jar
+ * ({@value #CLASS_ARCHIVE}, AppCDS) when there is one. The echo server never has one.
  *
  * @param serverJar   {@code server/target/alcove-server.jar}
  * @param benchClasspath the harness's own classpath (the echo server's main lives there)
@@ -20,6 +26,8 @@ public record Launcher(Path serverJar, String benchClasspath, List<String> jvmOp
     /** What Alcove's Main prints once it accepts connections. */
     public static final String ALCOVE_READY = "Alcove listening on ";
     private static final long START_TIMEOUT_MILLIS = 60_000;
+    /** The AppCDS archive {@code ./alcove} writes beside the server jar (see its archive_classes). */
+    public static final String CLASS_ARCHIVE = "alcove.jsa";
 
     /** A started server: its process and where to reach it. */
     public record Started(JavaProcess process, URI uri) implements AutoCloseable {
@@ -41,9 +49,31 @@ public record Launcher(Path serverJar, String benchClasspath, List<String> jvmOp
 
     /** Starts Alcove without waiting: for the cold start, which polls the socket instead. */
     public JavaProcess startAlcove(String name, Path dataDir, int port, Map<String, String> environment) {
-        return JavaProcess.start(name, pinning, jvmOptions,
-                List.of("-jar", serverJar.toString(), "--port", Integer.toString(port), "--data", dataDir.toString()),
-                environment, runDir);
+        return startAlcove(name, dataDir, port, environment, true);
+    }
+
+    /** As above; {@code withArchive} false starts it without the class archive even when there is one. */
+    public JavaProcess startAlcove(String name, Path dataDir, int port, Map<String, String> environment,
+                                   boolean withArchive) {
+        List<String> arguments = new ArrayList<>();
+        if (withArchive) {
+            classArchive().ifPresent(archive -> arguments.add("-XX:SharedArchiveFile=" + archive));
+        }
+        arguments.addAll(List.of("-jar", serverJar.toString(), "--port", Integer.toString(port),
+                "--data", dataDir.toString()));
+        return JavaProcess.start(name, pinning, jvmOptions, arguments, environment, runDir);
+    }
+
+    /** The server's class archive, when the launcher has made one for the current jar. */
+    public Optional<Path> classArchive() {
+        Path archive = serverJar.resolveSibling(CLASS_ARCHIVE);
+        try {
+            return Files.isRegularFile(archive)
+                    && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(serverJar)) > 0
+                    ? Optional.of(archive) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     public Started echo(String name) {

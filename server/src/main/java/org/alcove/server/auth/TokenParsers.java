@@ -20,6 +20,7 @@ import java.util.Set;
  * {@code typ} per token kind, and the configured clock leeway. The header may hold {@code alg}
  * and {@code typ} and nothing else: no key is ever chosen, fetched or taken from a token
  * ({@code kid}, {@code jku}, {@code x5u}, {@code jwk}, {@code crit} all make it invalid).
+ * The parser verifies HS256 with {@link KeyedHs256}: jjwt's HS256 with the JDK Mac reused.
  */
 final class TokenParsers {
     /** Every token is signed and verified with this, and nothing else. */
@@ -33,7 +34,7 @@ final class TokenParsers {
 
     static JwtParser forAudience(String audience, SecretKey key, AlcoveConfig.Auth auth, Clock clock) {
         return Jwts.parser()
-                .sig().clear().add(ALGORITHM).and()
+                .sig().clear().add(new KeyedHs256(key)).and()
                 .zip().clear().and()
                 .verifyWith(key)
                 .requireIssuer(auth.issuer())

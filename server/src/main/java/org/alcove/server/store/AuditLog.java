@@ -89,10 +89,14 @@ public final class AuditLog {
         synchronized (appendLock) {
             head = null;
             try (Connection c = db.getConnection()) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM audit_events WHERE hash IS NULL");
+                // Unhashed rows can only be the oldest ones: v1 rows, all sealed at once, and append()
+                // refuses to chain onto a row without a hash. So a hashed (or no) first row means
+                // nothing to seal: one primary-key lookup, where counting NULL hashes scanned the
+                // whole table at every start (0.5 s with 80,000 rows).
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT hash FROM audit_events ORDER BY seq FETCH FIRST 1 ROWS ONLY");
                      ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (rs.getLong(1) == 0) {
+                    if (!rs.next() || rs.getString(1) != null) {
                         return 0;
                     }
                 }
