@@ -16,7 +16,7 @@ import java.net.URI;
  */
 public final class CallSetup {
     /** Any single step taking longer is a harness failure, not a latency. */
-    private static final double STEP_TIMEOUT_MS = 20_000;
+    private static final double STEP_TIMEOUT_MS = 30_000;
 
     private CallSetup() {
     }
