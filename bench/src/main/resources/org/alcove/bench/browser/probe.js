@@ -35,6 +35,7 @@
   window.RTCPeerConnection = class extends NativeConnection {
     constructor(...args) {
       super(...args);
+      record('pc', 'new');
       this.addEventListener('connectionstatechange', () => record('pc', this.connectionState));
       this.addEventListener('iceconnectionstatechange', () => record('ice', this.iceConnectionState));
     }
