@@ -7,6 +7,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.WaitForSelectorState;
 
 import java.net.URI;
+import java.util.function.LongSupplier;
 
 /**
  * One measured admission in the real web client: the therapist opens their join link and enters
@@ -22,12 +23,22 @@ public final class CallSetup {
     }
 
     /**
+     * One admission and the server's CPU time while it ran.
+     *
+     * @param serverCpuMillis CPU time of the server process (all threads) from just before the
+     *                        click until both pages were seen playing; NaN where unknown
+     */
+    public record Measured(Admission admission, double serverCpuMillis) {
+    }
+
+    /**
      * Runs one admission on {@code server} with a freshly booked session's two join tokens.
      *
      * @param clientName the client's name as booked: the Admit button is labelled with it
+     * @param serverCpu  the server process's CPU time in nanoseconds, negative when unknown
      */
-    public static Admission admit(Chromium chromium, URI server, String therapistToken, String clientToken,
-                                  String clientName) {
+    public static Measured admit(Chromium chromium, URI server, String therapistToken, String clientToken,
+                                 String clientName, LongSupplier serverCpu) {
         BrowserContext therapistContext = chromium.newParticipant();
         BrowserContext clientContext = null;
         try {
@@ -39,11 +50,16 @@ public final class CallSetup {
             passDeviceCheck(client);
             client.locator("#waiting").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
 
-            therapist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Admit " + clientName)).click();
+            Locator admit = therapist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Admit " + clientName));
+            admit.waitFor();
+            long cpuBefore = serverCpu.getAsLong();
+            admit.click();
             waitForRemoteVideo(therapist);
             waitForRemoteVideo(client);
-            return Admission.of(PageEvent.fromProbe(therapist.evaluate("() => window.__alcoveBench")),
+            long cpuAfter = serverCpu.getAsLong();
+            Admission admission = Admission.of(PageEvent.fromProbe(therapist.evaluate("() => window.__alcoveBench")),
                     PageEvent.fromProbe(client.evaluate("() => window.__alcoveBench")));
+            return new Measured(admission, cpuBefore < 0 || cpuAfter < 0 ? Double.NaN : (cpuAfter - cpuBefore) / 1e6);
         } finally {
             if (clientContext != null) {
                 clientContext.close();

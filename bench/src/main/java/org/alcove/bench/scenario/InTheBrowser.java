@@ -39,24 +39,31 @@ final class InTheBrowser implements Scenario {
         int runs = run.scaled(20, 3);
         run.progress("starting Chromium");
         List<Admission> admissions = new ArrayList<>();
+        List<Double> serverCpu = new ArrayList<>();
+        List<Double> serverCpuShare = new ArrayList<>();
         List<Double> echo;
         try (Chromium chromium = Chromium.launch()) {
             run.progress("Chromium " + chromium.version() + ": " + warmUps + " warm-up and " + runs + " measured admissions");
             for (int i = 0; i < warmUps + runs; i++) {
                 Api.Booking booking = practice.book(1);
-                Admission admission = CallSetup.admit(chromium, practice.uri(), booking.therapistToken(),
-                        booking.clientTokens().get(0), CLIENT_NAME);
+                CallSetup.Measured measured = CallSetup.admit(chromium, practice.uri(), booking.therapistToken(),
+                        booking.clientTokens().get(0), CLIENT_NAME, practice.server().process()::preciseCpuNanos);
                 if (i >= warmUps) {
-                    admissions.add(admission);
+                    admissions.add(measured.admission());
+                    if (!Double.isNaN(measured.serverCpuMillis())) {
+                        serverCpu.add(measured.serverCpuMillis());
+                        serverCpuShare.add(measured.serverCpuMillis() / measured.admission().total());
+                    }
                 }
             }
             run.progress("the same browser's round trips through the echo server");
             echo = BrowserEcho.roundTrips(chromium, run.echo().uri(), run.scaled(50, 10), run.scaled(200, 50));
         }
-        report(run, admissions, echo);
+        report(run, admissions, serverCpu, serverCpuShare, echo);
     }
 
-    private static void report(Run run, List<Admission> admissions, List<Double> echo) {
+    private static void report(Run run, List<Admission> admissions, List<Double> serverCpu, List<Double> serverCpuShare,
+                               List<Double> echo) {
         int runs = admissions.size();
         List<Double> totals = all(admissions, Admission::total);
         run.report().add(new Row(SCENARIO, "Admit to both videos playing, p50", "ms", Median.of(totals), null,
@@ -65,12 +72,21 @@ final class InTheBrowser implements Scenario {
                         + "a decoded frame; a fresh session and fresh browser contexts each run, warm-ups discarded"));
         run.report().add(new Row(SCENARIO, "Admit to both videos playing, p95", "ms", Percentile.of(totals, 95), null,
                 null, runs, "nearest rank: with 20 runs the second slowest"));
-        run.report().add(new Row(SCENARIO, "of which: signalling in flight (server's share), p50", "ms",
+        if (!serverCpu.isEmpty()) {
+            run.report().add(new Row(SCENARIO, "of which: server CPU (the server's share), p50", "ms", Median.of(serverCpu),
+                    null, null, serverCpu.size(), "CPU time of the whole server process (all threads, from "
+                    + "/proc/PID/task/*/schedstat) from just before the click until both pages were seen playing: "
+                    + "everything the server did for the admission (admit, roster, relays, audit rows) and in the "
+                    + "background meanwhile; it runs on its own core, so this is the time it spent"));
+            run.report().add(new Row(SCENARIO, "of which: server CPU, share of the total, p50", "%",
+                    100 * Median.of(serverCpuShare), null, null, serverCpu.size(), null));
+        }
+        run.report().add(new Row(SCENARIO, "signalling in flight (upper bound of the server's share), p50", "ms",
                 median(admissions, Admission::inFlight), null, null, runs,
                 "time within the total when at least one signalling message (admit and what it causes, offers, "
                         + "answers, candidates) was between the pages: inside the server or in either browser's socket "
                         + "path, so an upper bound of the server's share"));
-        run.report().add(new Row(SCENARIO, "of which: signalling in flight, share of the total, p50", "%",
+        run.report().add(new Row(SCENARIO, "signalling in flight, share of the total, p50", "%",
                 100 * median(admissions, Admission::inFlightShare), null, null, runs, null));
         List<Double> relays = admissions.stream().flatMap(a -> a.relays().stream()).toList();
         run.report().add(new Row(SCENARIO, "relayed message page to page, p50", "ms", Median.of(relays),
