@@ -5,6 +5,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.WaitForSelectorState;
+import com.microsoft.playwright.options.WaitUntilState;
 
 import java.net.URI;
 import java.util.function.LongSupplier;
@@ -72,8 +73,7 @@ public final class CallSetup {
         Page page = context.newPage();
         page.setDefaultTimeout(STEP_TIMEOUT_MS);
         // Navigation is started without waiting for the load: both pages load at once.
-        page.navigate(server + "/join#" + token, new Page.NavigateOptions().setWaitUntil(
-                com.microsoft.playwright.options.WaitUntilState.COMMIT));
+        page.navigate(server + "/join#" + token, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
         return page;
     }
 
