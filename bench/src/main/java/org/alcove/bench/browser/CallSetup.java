@@ -55,8 +55,13 @@ public final class CallSetup {
             admit.waitFor();
             long cpuBefore = serverCpu.getAsLong();
             admit.click();
-            waitForRemoteVideo(therapist);
-            waitForRemoteVideo(client);
+            try {
+                waitForRemoteVideo(therapist);
+                waitForRemoteVideo(client);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("no video within " + (long) STEP_TIMEOUT_MS + " ms of the click on Admit;"
+                        + "\n  therapist saw: " + seen(therapist) + "\n  client saw: " + seen(client), e);
+            }
             long cpuAfter = serverCpu.getAsLong();
             Admission admission = Admission.of(PageEvent.fromProbe(therapist.evaluate("() => window.__alcoveBench")),
                     PageEvent.fromProbe(client.evaluate("() => window.__alcoveBench")));
@@ -86,6 +91,18 @@ public final class CallSetup {
         page.waitForFunction("() => !document.getElementById('check-join').disabled", null,
                 new Page.WaitForFunctionOptions().setTimeout(STEP_TIMEOUT_MS));
         join.click();
+    }
+
+    /** What a page's probe recorded (kinds and types only), for a failure message. */
+    private static String seen(Page page) {
+        try {
+            return PageEvent.fromProbe(page.evaluate("() => window.__alcoveBench")).stream()
+                    .map(e -> e.type() == null ? e.kind() : e.kind() + " " + e.type())
+                    .filter(e -> !e.endsWith("ping") && !e.endsWith("pong"))
+                    .toList().toString();
+        } catch (RuntimeException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 
     private static void waitForRemoteVideo(Page page) {

@@ -12,6 +12,7 @@ import org.alcove.bench.report.Target;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -26,6 +27,8 @@ import java.util.function.ToDoubleFunction;
 final class InTheBrowser implements Scenario {
     private static final String SCENARIO = "7 browser";
     private static final String CLIENT_NAME = "Client 1";
+    /** Admissions that may fail (and be repeated) before the scenario gives up. */
+    private static final int MAX_FAILED = 3;
 
     @Override
     public String name() {
@@ -44,12 +47,27 @@ final class InTheBrowser implements Scenario {
         List<Double> serverCpu = new ArrayList<>();
         List<Double> serverCpuShare = new ArrayList<>();
         List<Double> echo;
+        int failed = 0;
         try (Chromium chromium = Chromium.launch()) {
             run.progress("Chromium " + chromium.version() + ": " + warmUps + " warm-up and " + runs + " measured admissions");
-            for (int i = 0; i < warmUps + runs; i++) {
+            int i = 0;
+            while (i < warmUps + runs) {
                 Api.Booking booking = practice.book(1);
-                CallSetup.Measured measured = CallSetup.admit(chromium, practice.uri(), booking.therapistToken(),
-                        booking.clientTokens().get(0), CLIENT_NAME, practice.server().process()::preciseCpuNanos);
+                CallSetup.Measured measured;
+                try {
+                    measured = CallSetup.admit(chromium, practice.uri(), booking.therapistToken(),
+                            booking.clientTokens().get(0), CLIENT_NAME, practice.server().process()::preciseCpuNanos);
+                } catch (RuntimeException e) {
+                    // A starved browser on a busy machine can miss the step timeout; a few such
+                    // admissions are repeated and reported, more are a harness failure.
+                    if (++failed > MAX_FAILED) {
+                        throw e;
+                    }
+                    run.progress("admission " + (i + 1) + " failed, repeated: " + e.getMessage());
+                    continue;
+                }
+                run.progress(String.format(Locale.ROOT, "admission %d%s: %.0f ms, server CPU %.1f ms", i + 1,
+                        i < warmUps ? " (warm-up)" : "", measured.admission().total(), measured.serverCpuMillis()));
                 if (i >= warmUps) {
                     admissions.add(measured.admission());
                     if (!Double.isNaN(measured.serverCpuMillis())) {
@@ -57,21 +75,23 @@ final class InTheBrowser implements Scenario {
                         serverCpuShare.add(measured.serverCpuMillis() / measured.admission().total());
                     }
                 }
+                i++;
             }
             run.progress("the same browser's round trips through the echo server");
             echo = BrowserEcho.roundTrips(chromium, run.echo().uri(), run.scaled(50, 10), run.scaled(200, 50));
         }
-        report(run, admissions, serverCpu, serverCpuShare, echo);
+        report(run, admissions, serverCpu, serverCpuShare, echo, failed);
     }
 
     private static void report(Run run, List<Admission> admissions, List<Double> serverCpu, List<Double> serverCpuShare,
-                               List<Double> echo) {
+                               List<Double> echo, int failed) {
         int runs = admissions.size();
         List<Double> totals = all(admissions, Admission::total);
         run.report().add(new Row(SCENARIO, "Admit to both videos playing, p50", "ms", Median.of(totals), null,
                 Target.atMostAbsolute(300, "ms"), runs, "headless Chromium, fake camera, loopback, real web client; "
                         + "timed in the pages from the click on Admit (capture phase) to both remote <video>s playing "
-                        + "a decoded frame; a fresh session and fresh browser contexts each run, warm-ups discarded"));
+                        + "a decoded frame; a fresh session and fresh browser contexts each run, warm-ups discarded"
+                        + (failed == 0 ? "" : "; " + failed + " admission(s) missed the " + "step timeout and were repeated (left out: p95 is then optimistic)")));
         run.report().add(new Row(SCENARIO, "Admit to both videos playing, p95", "ms", Percentile.of(totals, 95), null,
                 null, runs, "nearest rank: of 20 runs the second slowest"));
         if (!serverCpu.isEmpty()) {
