@@ -18,7 +18,7 @@ import java.util.function.LongSupplier;
  */
 public final class CallSetup {
     /** Any single step taking longer is a harness failure, not a latency. */
-    private static final double STEP_TIMEOUT_MS = 30_000;
+    private static final double STEP_TIMEOUT_MS = 60_000;
 
     private CallSetup() {
     }
