@@ -70,6 +70,11 @@ public final class JavaProcess implements AutoCloseable {
         return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
+    /** CPU time to the nanosecond (see {@link SchedStat}); -1 where the kernel does not tell. */
+    public long preciseCpuNanos() {
+        return SchedStat.cpuNanos(process.pid());
+    }
+
     public boolean alive() {
         return process.isAlive();
     }

@@ -28,6 +28,9 @@ public record Row(String scenario, String metric, String unit, Double alcove, Do
         if (alcove == null) {
             return Verdict.NOT_MEASURED;
         }
+        if (target != null && target.absolute()) {
+            return target.met(alcove) ? Verdict.PASS : Verdict.FAIL;
+        }
         if (target == null || ratio == null) {
             return Verdict.INFO;
         }

@@ -12,6 +12,7 @@ public final class Scenarios {
             new RelayThroughput(),
             new JoinLatency(),
             new TokenVerification(),
+            new InTheBrowser(),
             new ColdStart());
 
     private Scenarios() {
@@ -44,6 +45,5 @@ public final class Scenarios {
         run.report().add(Row.notMeasured("3 idle capacity", "participants held (15,000 target)", null, later));
         run.report().add(Row.notMeasured("3 idle capacity", "heap per connection", Target.atMost(1.25), later));
         run.report().add(Row.notMeasured("3 idle capacity", "keep-alive CPU (≤ 5% of a core)", null, later));
-        run.report().add(Row.notMeasured("7 browser", "Admit to both videos playing, p50 (≤ 300 ms)", null, later));
     }
 }

@@ -44,4 +44,24 @@ class RowTest {
         assertNull(row.ratio());
         assertEquals(Verdict.NOT_MEASURED, row.verdict());
     }
+
+    @Test
+    void an_absolute_target_judges_alcoves_own_figure_without_a_baseline() {
+        Target target = Target.atMostAbsolute(300, "ms");
+        assertEquals(Verdict.PASS, new Row("7 browser", "p50", "ms", 300.0, null, target, 20, null).verdict());
+        assertEquals(Verdict.FAIL, new Row("7 browser", "p50", "ms", 301.0, null, target, 20, null).verdict());
+    }
+
+    @Test
+    void an_absolute_target_ignores_the_ratio_to_a_baseline() {
+        Row row = new Row("7 browser", "p50", "ms", 250.0, 50.0, Target.atMostAbsolute(300, "ms"), 20, null);
+        assertEquals(5.0, row.ratio(), 1e-9);
+        assertEquals(Verdict.PASS, row.verdict());
+    }
+
+    @Test
+    void targets_read_as_a_ratio_or_as_a_figure_with_its_unit() {
+        assertEquals("≤ 1.2x", Target.atMost(1.2).text());
+        assertEquals("≤ 300 ms", Target.atMostAbsolute(300, "ms").text());
+    }
 }
