@@ -48,22 +48,43 @@ public final class Chromium implements AutoCloseable {
         this.probe = probe;
     }
 
-    public static Chromium launch() {
+    /**
+     * @param everyCpu a command prefix that lets the browser run on every CPU (empty: it inherits
+     *                 the harness's CPU); see {@link org.alcove.bench.proc.Pinning#everyCpuPrefix()}
+     */
+    public static Chromium launch(List<String> everyCpu) {
         if (!Files.isExecutable(EXECUTABLE)) {
             throw new IllegalStateException(EXECUTABLE + " not found: install Debian's chromium (./alcove bench does)");
         }
+        Path executable = everyCpu.isEmpty() ? EXECUTABLE : wrapped(everyCpu);
         String probe = probeScript();
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         try {
             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(EXECUTABLE)
+                    .setExecutablePath(executable)
                     .setHeadless(true)
                     .setArgs(FLAGS));
             return new Chromium(playwright, browser, probe);
         } catch (RuntimeException e) {
             playwright.close();
             throw e;
+        }
+    }
+
+    /**
+     * A two-line script that starts the browser under {@code prefix}: the two participants stand
+     * for two people's computers, so they are not squeezed onto the load generator's one CPU.
+     */
+    private static Path wrapped(List<String> prefix) {
+        try {
+            Path script = Files.createTempFile("alcove-bench-chromium", ".sh");
+            script.toFile().deleteOnExit();
+            Files.writeString(script, "#!/bin/sh\nexec " + String.join(" ", prefix) + " " + EXECUTABLE + " \"$@\"\n");
+            script.toFile().setExecutable(true);
+            return script;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the browser's start script", e);
         }
     }
 

@@ -37,6 +37,11 @@ public record Pinning(Path taskset, int cpus) {
         return available() ? List.of(taskset.toString(), "-c", Integer.toString(SERVER_CPU)) : List.of();
     }
 
+    /** The command prefix that lets a process (and its children) run on every CPU again, or nothing. */
+    public List<String> everyCpuPrefix() {
+        return available() ? List.of(taskset.toString(), "-c", "0-" + (machineCpus() - 1)) : List.of();
+    }
+
     public String describe() {
         return available()
                 ? "server and baseline on CPU " + SERVER_CPU + ", load generator on CPU " + LOAD_CPU + " (taskset)"

@@ -4,6 +4,7 @@ import org.alcove.bench.browser.Admission;
 import org.alcove.bench.browser.BrowserEcho;
 import org.alcove.bench.browser.CallSetup;
 import org.alcove.bench.browser.Chromium;
+import org.alcove.bench.proc.Pinning;
 import org.alcove.bench.client.Api;
 import org.alcove.bench.report.Median;
 import org.alcove.bench.report.Percentile;
@@ -48,7 +49,7 @@ final class InTheBrowser implements Scenario {
         List<Double> serverCpuShare = new ArrayList<>();
         List<Double> echo;
         int failed = 0;
-        try (Chromium chromium = Chromium.launch()) {
+        try (Chromium chromium = Chromium.launch(Pinning.detect().everyCpuPrefix())) {
             run.progress("Chromium " + chromium.version() + ": " + warmUps + " warm-up and " + runs + " measured admissions");
             int i = 0;
             while (i < warmUps + runs) {
