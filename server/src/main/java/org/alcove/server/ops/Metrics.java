@@ -43,11 +43,11 @@ public final class Metrics implements AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final Timer joinLatency;
     /*
-     * Relay counters by type, registered on first use (a series appears once it has counted
+     * Relay counters by message class, registered on first use (a series appears once it has counted
      * something) and reused after: building and registering a meter (id, sorted tags, registry
      * lookup) for every relayed message took 7% of the relay's server time (docs/performance.md).
      */
-    private final Map<String, Counter> relayed = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Counter> relayed = new ConcurrentHashMap<>();
 
     public Metrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -88,8 +88,13 @@ public final class Metrics implements AutoCloseable {
 
     /** A negotiation message (offer, answer, candidate, ice-restart) was delivered to a peer. */
     public void relayed(ServerMessage message) {
-        relayed.computeIfAbsent(wireName(message), type -> Counter.builder("alcove.messages.relayed")
-                .description("Negotiation messages relayed to a peer").tag("type", type).register(registry)).increment();
+        Counter counter = relayed.get(message.getClass());
+        if (counter == null) {
+            counter = relayed.computeIfAbsent(message.getClass(), type -> Counter.builder("alcove.messages.relayed")
+                    .description("Negotiation messages relayed to a peer").tag("type", wireName(message))
+                    .register(registry));
+        }
+        counter.increment();
     }
 
     /**

@@ -2,60 +2,66 @@ package org.alcove.server.room;
 
 import org.slf4j.MDC;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * Runs work with the opaque ids of what it is about in the SLF4J MDC, so every log line written
  * meanwhile (text or JSON) names its session, participant and connection; afterwards it puts
  * back what was there before, so scopes nest. Only opaque ids go here, never names or tokens.
+ * It wraps every inbound message, so it keeps the previous values in locals rather than a map.
  */
 final class LogScope {
     static final String SESSION = "sessionId";
     static final String PARTICIPANT = "participantId";
     static final String CONNECTION = "connectionId";
 
-    private final Map<String, String> previous = new LinkedHashMap<>();
-
     private LogScope() {
     }
 
     /** Runs {@code work} naming {@code connection}, and its session and participant once it joined. */
     static void around(SocketConnection connection, Runnable work) {
-        new LogScope().put(CONNECTION, connection == null ? null : connection.id())
-                .put(SESSION, connection == null ? null : connection.sessionId())
-                .put(PARTICIPANT, connection == null ? null : connection.participantId())
-                .run(work);
+        if (connection == null) {
+            work.run();
+            return;
+        }
+        run(connection.id(), connection.sessionId(), connection.participantId(), work);
     }
 
     /** Runs {@code work} naming {@code sessionId} and {@code participantId} (either may be {@code null}). */
     static void around(String sessionId, String participantId, Runnable work) {
-        new LogScope().put(SESSION, sessionId).put(PARTICIPANT, participantId).run(work);
+        run(null, sessionId, participantId, work);
     }
 
-    private void run(Runnable work) {
+    private static void run(String connectionId, String sessionId, String participantId, Runnable work) {
+        String connectionWas = enter(CONNECTION, connectionId);
+        String sessionWas = enter(SESSION, sessionId);
+        String participantWas = enter(PARTICIPANT, participantId);
         try {
             work.run();
         } finally {
-            restore();
+            leave(PARTICIPANT, participantId, participantWas);
+            leave(SESSION, sessionId, sessionWas);
+            leave(CONNECTION, connectionId, connectionWas);
         }
     }
 
-    private LogScope put(String key, String value) {
-        if (value != null) {
-            previous.put(key, MDC.get(key));
-            MDC.put(key, value);
+    /** Puts {@code value} (unless {@code null}) and returns what {@code key} held before. */
+    private static String enter(String key, String value) {
+        if (value == null) {
+            return null;
         }
-        return this;
+        String was = MDC.get(key);
+        MDC.put(key, value);
+        return was;
     }
 
-    private void restore() {
-        previous.forEach((key, value) -> {
-            if (value == null) {
-                MDC.remove(key);
-            } else {
-                MDC.put(key, value);
-            }
-        });
+    /** Undoes {@link #enter}: nothing if {@code value} was {@code null}, else puts back {@code was}. */
+    private static void leave(String key, String value, String was) {
+        if (value == null) {
+            return;
+        }
+        if (was == null) {
+            MDC.remove(key);
+        } else {
+            MDC.put(key, was);
+        }
     }
 }

@@ -34,6 +34,8 @@ final class Outbox {
     /** The socket is gone: nothing more is written. */
     private boolean dead;
     private long inFlightSince;
+    /** One callback for every write: it only refers to this outbox, and a fresh one per message is garbage. */
+    private final Callback done = Callback.from(this::sent, this::failed);
 
     Outbox(Session session, int capacity) {
         this.session = session;
@@ -125,7 +127,6 @@ final class Outbox {
     }
 
     private void write(Item item) {
-        Callback done = Callback.from(this::sent, this::failed);
         try {
             // Two item kinds; Java 17 has no pattern switch over the sealed type.
             if (item instanceof Text text) {

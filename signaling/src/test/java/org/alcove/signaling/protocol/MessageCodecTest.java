@@ -1,11 +1,14 @@
 package org.alcove.signaling.protocol;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -90,6 +93,18 @@ class MessageCodecTest {
     void ignores_a_sender_written_by_the_client_because_the_server_stamps_it() throws ProtocolException {
         assertEquals(new ClientMessage.Offer("c-1", "v=0"),
                 codec.parse("{\"type\":\"offer\",\"from\":\"t-1\",\"to\":\"c-1\",\"sdp\":\"v=0\"}"));
+    }
+
+    @Test
+    void a_relayed_sdp_reads_back_unchanged_whatever_its_characters() throws Exception {
+        ObjectMapper plain = new ObjectMapper();
+        for (String sdp : new String[] {"v=0\r\na=x\r\n", "caf\u00e9 \u202e \u0000 \"q\" \\", "\uD83D\uDE00 two units",
+                "lone \uD800 high", "lone \uDC00 low"}) {
+            String text = codec.write(new ServerMessage.Offer("t-1", sdp));
+            JsonNode read = plain.readTree(text.getBytes(StandardCharsets.UTF_8));
+            assertEquals("offer", read.path("type").asText());
+            assertEquals(sdp, read.path("sdp").asText(), text);
+        }
     }
 
     @Test
