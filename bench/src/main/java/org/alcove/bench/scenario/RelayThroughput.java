@@ -25,6 +25,9 @@ final class RelayThroughput implements Scenario {
     private static final double MAX_RATE = 400_000;
     private static final double BOUND_MICROS = 5_000;
     private static final int FAILURES_TO_STOP = 2;
+    /** Halvings of the gap between the last passing and the first failing step: x1.5 steps alone
+     *  would only allow ratios of 1, 0.67, 0.44 ...; three bring the resolution to about 5%. */
+    private static final int REFINEMENTS = 3;
 
     @Override
     public String name() {
@@ -59,8 +62,9 @@ final class RelayThroughput implements Scenario {
                     }
                 }
                 run.progress("searching the rate, run " + (i + 1) + " of " + runs);
-                alcove.add(highestRate(relay, stepMillis, maxRate, run, "alcove"));
-                bare.add(highestRate(reflect, stepMillis, maxRate, run, "echo"));
+                int refinements = run.scaled(REFINEMENTS, 0);
+                alcove.add(highestRate(relay, stepMillis, maxRate, refinements, run, "alcove"));
+                bare.add(highestRate(reflect, stepMillis, maxRate, refinements, run, "echo"));
                 open.forEach(BenchSocket::close);
                 open.clear();
             }
@@ -71,7 +75,8 @@ final class RelayThroughput implements Scenario {
                 Median.of(bare), Target.atLeast(0.8), runs, pairs + " admitted pairs (" + pairs * 2 + " sockets) "
                 + "sending " + RelayLatency.MESSAGE_BYTES + " B offers to each other; echo: " + pairs * 2
                 + " sockets sending to themselves; rate steps x" + STEP + " from " + (int) FIRST_RATE
-                + "/s, " + stepMillis + " ms each, until " + FAILURES_TO_STOP + " steps in a row fail; a step "
+                + "/s, " + stepMillis + " ms each, until " + FAILURES_TO_STOP + " steps in a row fail, then "
+                + run.scaled(REFINEMENTS, 0) + " steps halving the gap above the highest pass; a step "
                 + "passes only with one-way p99 ≤ 5 ms and no message lost or reordered (any loss or reorder ends "
                 + "the search)"));
     }
@@ -80,23 +85,51 @@ final class RelayThroughput implements Scenario {
      * Steps the rate up until {@value #FAILURES_TO_STOP} steps in a row fail; returns the highest
      * passing rate (0 if none passed). One failed step alone does not end the search: on a shared
      * machine a single descheduled moment can push one step's p99 over the bound at any rate.
-     * A lost or reordered message is never excused: it ends the search at once.
+     * A lost or reordered message is never excused: it ends the search at once. Then
+     * {@code refinements} steps bisect (geometrically) between the highest pass and the first
+     * failure above it.
      */
-    private static double highestRate(Streams streams, long stepMillis, double maxRate, Run run, String label) {
+    private static double highestRate(Streams streams, long stepMillis, double maxRate, int refinements, Run run,
+                                      String label) {
         double passed = 0;
+        double failedAbove = 0;
         int failedInARow = 0;
+        boolean intact = true;
         for (double rate = FIRST_RATE; rate <= maxRate && failedInARow < FAILURES_TO_STOP; rate *= STEP) {
-            Streams.Step step = streams.run(rate, stepMillis);
-            boolean ok = step.intact() && step.p99Micros() <= BOUND_MICROS;
-            failedInARow = ok ? 0 : step.intact() ? failedInARow + 1 : FAILURES_TO_STOP;
-            run.progress(String.format(Locale.ROOT, "%s %.0f msg/s: p99 %.0f µs, %d/%d arrived, %d out of order%s",
-                    label, rate, step.p99Micros(), step.received(), step.sent(), step.outOfOrder(),
-                    ok ? "" : failedInARow >= FAILURES_TO_STOP ? " -> stop" : " -> over the bound"));
+            Streams.Step step = step(streams, rate, stepMillis, run, label);
+            boolean ok = passes(step);
+            intact = step.intact();
+            failedInARow = ok ? 0 : intact ? failedInARow + 1 : FAILURES_TO_STOP;
             if (ok) {
                 passed = rate;
+                failedAbove = 0;
+            } else if (failedAbove == 0) {
+                failedAbove = rate;
+            }
+        }
+        for (int i = 0; i < refinements && intact && passed > 0 && failedAbove > passed; i++) {
+            double rate = Math.sqrt(passed * failedAbove);
+            Streams.Step step = step(streams, rate, stepMillis, run, label + " (refining)");
+            intact = step.intact();
+            if (passes(step)) {
+                passed = rate;
+            } else {
+                failedAbove = rate;
             }
         }
         return passed;
+    }
+
+    private static boolean passes(Streams.Step step) {
+        return step.intact() && step.p99Micros() <= BOUND_MICROS;
+    }
+
+    private static Streams.Step step(Streams streams, double rate, long stepMillis, Run run, String label) {
+        Streams.Step step = streams.run(rate, stepMillis);
+        run.progress(String.format(Locale.ROOT, "%s %.0f msg/s: p99 %.0f µs, %d/%d arrived, %d out of order%s",
+                label, rate, step.p99Micros(), step.received(), step.sent(), step.outOfOrder(),
+                passes(step) ? "" : step.intact() ? " -> over the bound" : " -> lost or reordered: stop"));
+        return step;
     }
 
     /** {@code pairs} sessions, each with a therapist and an admitted client: two streams per pair. */
