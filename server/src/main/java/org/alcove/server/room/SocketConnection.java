@@ -88,10 +88,7 @@ final class SocketConnection implements Connection {
 
     /** Marks the socket closed; returns the phase it was in. */
     Phase markClosed() {
-        Future<?> deadline = authDeadline;
-        if (deadline != null) {
-            deadline.cancel(false);
-        }
+        cancelAuthDeadline();
         outbox.dead();
         return phase.getAndSet(Phase.CLOSED);
     }
@@ -104,6 +101,8 @@ final class SocketConnection implements Connection {
         Future<?> deadline = authDeadline;
         if (deadline != null) {
             deadline.cancel(false);
+            // A joined socket stays for hours: it keeps no reference to its spent timer (and what that captures).
+            authDeadline = null;
         }
     }
 
