@@ -36,7 +36,7 @@ final class IdleCapacity implements Scenario {
     }
 
     private static final Plan FULL = new Plan(List.of(2_500, 5_000, 10_000, 15_000),
-            new LoadGenerators.Layout(4, 2, PING_MILLIS, 4), 2 * PING_MILLIS, 2_000, true, 900);
+            new LoadGenerators.Layout(4, 2, PING_MILLIS, 2), 2 * PING_MILLIS, 2_000, true, 900);
     private static final Plan QUICK = new Plan(List.of(100, 200),
             new LoadGenerators.Layout(1, 2, PING_MILLIS, 8), 1_000, 0, false, 120);
 
@@ -123,6 +123,8 @@ final class IdleCapacity implements Scenario {
         ServerProbe probe = new ServerProbe(pid);
         List<IdleRows.Point> points = new ArrayList<>();
         String stopped = null;
+        int failed = 0;
+        int previous = 0;
         run.progress(label + ": starting " + plan.layout().processes() + " load generators");
         try (LoadGenerators load = LoadGenerators.start(run, "idle-" + label, server, seatFiles, plan.layout(),
                 plan.maxSeconds())) {
@@ -145,15 +147,21 @@ final class IdleCapacity implements Scenario {
                 run.progress(String.format(Locale.ROOT, "%s: heap %.1f MB, RSS %.1f MB, CPU %.2f%% of a core; "
                                 + "%d pings, %d answers in %.0f s", label, heap.totalBytes() / 1e6, rss / 1e6, cpu,
                         point.pings(), point.replies(), plan.windowMillis() / 1e3));
-                if (growth.failed() > 0 || after.open() < growth.held()) {
-                    stopped = growth.failed() > 0
+                failed += growth.failed();
+                // A few joins lost to a starved moment on a shared machine are reported, not fatal;
+                // a server that refuses most of a step, or drops held sockets, ends the sweep.
+                int added = growth.held() - previous;
+                int asked = size - previous;
+                previous = growth.held();
+                if (added < asked / 2 || after.open() < growth.held() * 0.99) {
+                    stopped = added < asked / 2
                             ? growth.failed() + " joins failed at " + size + " (" + growth.firstError() + ")"
                             : (growth.held() - after.open()) + " held sockets closed during the idle window at " + size;
                     break;
                 }
             }
         }
-        return new IdleRows.Sweep(points, stopped, 0);
+        return new IdleRows.Sweep(points, stopped, failed, 0);
     }
 
     private static void pause(long millis) {

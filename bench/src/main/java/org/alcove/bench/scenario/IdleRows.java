@@ -29,10 +29,13 @@ final class IdleRows {
                  long pings, long replies, long growMillis) {
     }
 
-    /** One server's sizes, why it stopped early ({@code null}: it did not), and the booking time (Alcove). */
-    record Sweep(List<Point> points, String stopped, double bookingSeconds) {
+    /**
+     * One server's sizes, why it stopped early ({@code null}: it did not), the joins that failed on
+     * the way (timed out on a starved moment; the sizes then hold a few less) and the booking time (Alcove).
+     */
+    record Sweep(List<Point> points, String stopped, int failed, double bookingSeconds) {
         Sweep withBooking(double seconds) {
-            return new Sweep(points, stopped, seconds);
+            return new Sweep(points, stopped, failed, seconds);
         }
 
         Point last() {
@@ -126,7 +129,8 @@ final class IdleRows {
     }
 
     private static String stopped(String server, Sweep sweep) {
-        return sweep.stopped() == null ? "" : "; " + server + " stopped early: " + sweep.stopped();
+        String failed = sweep.failed() == 0 ? "" : "; " + server + ": " + sweep.failed() + " joins failed over the steps";
+        return failed + (sweep.stopped() == null ? "" : "; " + server + " stopped early: " + sweep.stopped());
     }
 
     private static Double slope(Line line) {

@@ -21,14 +21,14 @@ class IdleRowsTest {
         IdleRows.Sweep sweep = new IdleRows.Sweep(List.of(
                 point(2_500, Map.of(), 40_000_000L + 2_500L * 9_000),
                 point(5_000, Map.of(), 40_000_000L + 5_000L * 9_000),
-                point(15_000, Map.of(), 40_000_000L + 15_000L * 9_000)), null, 0);
+                point(15_000, Map.of(), 40_000_000L + 15_000L * 9_000)), null, 0, 0);
         assertEquals(9_000, sweep.fit(p -> p.heap().totalBytes()).slope(), 1e-6);
         assertEquals(40e6, sweep.fit(p -> p.heap().totalBytes()).intercept(), 1e-3);
     }
 
     @Test
     void one_size_gives_no_slope() {
-        IdleRows.Sweep sweep = new IdleRows.Sweep(List.of(point(200, Map.of(), 1_000)), null, 0);
+        IdleRows.Sweep sweep = new IdleRows.Sweep(List.of(point(200, Map.of(), 1_000)), null, 0, 0);
         assertNull(sweep.fit(p -> p.heap().totalBytes()));
         assertEquals("-", IdleRows.topClasses(sweep));
     }
@@ -38,7 +38,7 @@ class IdleRowsTest {
         IdleRows.Sweep sweep = new IdleRows.Sweep(List.of(
                 point(1_000, Map.of("[B", 1_000_000L, "Fixed", 5_000_000L), 0),
                 point(3_000, Map.of("[B", 3_000_000L, "Fixed", 5_000_000L, "SocketConnection", 160_000L), 0)),
-                null, 0);
+                null, 0, 0);
         String top = IdleRows.topClasses(sweep);
         assertTrue(top.startsWith("[B 1000 B, SocketConnection 80 B"), top);
     }
