@@ -38,7 +38,7 @@ final class IdleCapacity implements Scenario {
     private static final Plan FULL = new Plan(List.of(2_500, 5_000, 10_000, 15_000),
             new LoadGenerators.Layout(4, 2, PING_MILLIS, 2), 2 * PING_MILLIS, 2_000, true, 900);
     private static final Plan QUICK = new Plan(List.of(100, 200),
-            new LoadGenerators.Layout(1, 2, PING_MILLIS, 8), 1_000, 0, false, 120);
+            new LoadGenerators.Layout(1, 2, PING_MILLIS, 8), 300, 0, false, 120);
 
     @Override
     public String name() {

@@ -85,7 +85,7 @@ final class IdleRows {
                 + "(/proc/<pid>/stat, all threads) over " + windowMillis / 1000 + " s idle with " + a.open()
                 + " participants, each sending the browser client's {\"type\":\"ping\"} every "
                 + IdleCapacity.PING_MILLIS / 1000 + " s (answered: " + a.replies() + " of " + a.pings()
-                + " sent in the window) and answering the server's WebSocket pings; echo: the same pings, echoed ("
+                + " sent in the window; the server pings only sockets that sent nothing since its last round); echo: the same pings, echoed ("
                 + e.replies() + " of " + e.pings() + "); all sizes, Alcove " + cpus(alcove) + ", echo " + cpus(echo)));
         report.add(new Row(SCENARIO, "setup: booking " + a.asked() / 2 + " sessions", "s", alcove.bookingSeconds(), null,
                 null, 1, String.format(Locale.ROOT, "through the API, 4 requests in flight; then joined and admitted "
