@@ -27,6 +27,11 @@ public final class Messages {
         return write(JSON.createObjectNode().put("type", "admit").put("participantId", participantId));
     }
 
+    /** The application-level keep-alive the browser client sends every 10 s; Alcove answers {@code pong}. */
+    public static String ping() {
+        return write(JSON.createObjectNode().put("type", "ping"));
+    }
+
     public static String leave() {
         return write(JSON.createObjectNode().put("type", "leave"));
     }

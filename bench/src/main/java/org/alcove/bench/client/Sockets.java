@@ -3,6 +3,8 @@ package org.alcove.bench.client;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -14,12 +16,23 @@ public final class Sockets implements AutoCloseable {
     private final WebSocketClient client;
 
     public Sockets() {
+        this(null);
+    }
+
+    /**
+     * A client whose sockets all leave from {@code bind} (a 127.0.0.x address, so that a load can
+     * come from several source addresses); {@code null} lets the kernel choose.
+     */
+    public Sockets(InetAddress bind) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("bench-client");
         threads.setDaemon(true);
         client = new WebSocketClient();
         client.getHttpClient().setExecutor(threads);
         client.getHttpClient().setMaxConnectionsPerDestination(100_000);
+        if (bind != null) {
+            client.getHttpClient().setBindAddress(new InetSocketAddress(bind, 0));
+        }
         client.setIdleTimeout(Duration.ofMinutes(5));
         client.setMaxTextMessageSize(1024 * 1024);
         try {

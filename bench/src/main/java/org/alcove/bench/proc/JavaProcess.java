@@ -2,12 +2,14 @@ package org.alcove.bench.proc;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A JVM the harness starts and stops: pinned with {@link Pinning}, the same JVM options for
@@ -36,7 +38,13 @@ public final class JavaProcess implements AutoCloseable {
      */
     public static JavaProcess start(String name, Pinning pinning, List<String> jvmOptions, List<String> arguments,
                                     Map<String, String> environment, Path logDir) {
-        List<String> command = new ArrayList<>(pinning.serverPrefix());
+        return start(name, pinning.serverPrefix(), jvmOptions, arguments, environment, logDir);
+    }
+
+    /** {@link #start} behind {@code prefix} (a {@code taskset} command, or nothing). */
+    public static JavaProcess start(String name, List<String> prefix, List<String> jvmOptions, List<String> arguments,
+                                    Map<String, String> environment, Path logDir) {
+        List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(arguments);
@@ -73,6 +81,43 @@ public final class JavaProcess implements AutoCloseable {
     /** CPU time to the nanosecond (see {@link SchedStat}); -1 where the kernel does not tell. */
     public long preciseCpuNanos() {
         return SchedStat.cpuNanos(process.pid());
+    }
+
+    /** The JVM's process id ({@code taskset} execs the JVM, so it keeps the id). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Writes one line to the process's stdin (the load generator reads its commands there). */
+    public void tell(String line) {
+        try {
+            process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        } catch (IOException e) {
+            throw failure("did not take the command '" + line + "'");
+        }
+    }
+
+    /** Closes the process's stdin: a load generator takes that as the signal to close its sockets and exit. */
+    public void closeInput() {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException ignored) {
+            // Already gone: close() stops it anyway.
+        }
+    }
+
+    /**
+     * Waits up to {@code timeoutMillis} for the process to exit by itself (after {@link #closeInput()});
+     * returns whether it did. {@link #close()} stops it either way.
+     */
+    public boolean awaitExit(long timeoutMillis) {
+        try {
+            return process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     public boolean alive() {

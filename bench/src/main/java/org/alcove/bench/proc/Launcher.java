@@ -28,6 +28,13 @@ public record Launcher(Path serverJar, String benchClasspath, List<String> jvmOp
     private static final long START_TIMEOUT_MILLIS = 60_000;
     /** The AppCDS archive {@code ./alcove} writes beside the server jar (see its archive_classes). */
     public static final String CLASS_ARCHIVE = "alcove.jsa";
+    private static final String LOAD_GENERATOR_MAIN = "org.alcove.bench.idle.LoadGenerator";
+    /**
+     * A few thousand client sockets need little heap; small stacks because each client keeps a
+     * thread pool; the client compiler only, which starts faster and is plenty for pings.
+     */
+    private static final List<String> LOAD_GENERATOR_JVM = List.of("-Xmx512m", "-Xss512k", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
 
     /** A started server: its process and where to reach it. */
     public record Started(JavaProcess process, URI uri) implements AutoCloseable {
@@ -88,6 +95,17 @@ public record Launcher(Path serverJar, String benchClasspath, List<String> jvmOp
         return JavaProcess.start(name, pinning, jvmOptions,
                 List.of("-cp", benchClasspath, "org.alcove.bench.echo.EchoServer", Integer.toString(port)),
                 Map.of(), runDir);
+    }
+
+    /**
+     * Starts a load-generator process ({@code org.alcove.bench.idle.LoadGenerator} with
+     * {@code arguments}) from the bench classpath, pinned to the load CPU with the harness's side
+     * of the machine. Its own small heap, not {@code ALCOVE_JAVA_OPTS}: those are for the servers.
+     */
+    public JavaProcess loadGenerator(String name, List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of("-cp", benchClasspath, LOAD_GENERATOR_MAIN));
+        command.addAll(arguments);
+        return JavaProcess.start(name, pinning.loadPrefix(), LOAD_GENERATOR_JVM, command, Map.of(), runDir);
     }
 
     /** A free loopback port for a server about to start. */

@@ -42,6 +42,11 @@ public record Pinning(Path taskset, int cpus) {
         return available() ? List.of(taskset.toString(), "-c", "0-" + (machineCpus() - 1)) : List.of();
     }
 
+    /** The command prefix that runs a load-generator process on {@link #LOAD_CPU}, or nothing. */
+    public List<String> loadPrefix() {
+        return available() ? List.of(taskset.toString(), "-c", Integer.toString(LOAD_CPU)) : List.of();
+    }
+
     public String describe() {
         return available()
                 ? "server and baseline on CPU " + SERVER_CPU + ", load generator on CPU " + LOAD_CPU + " (taskset)"

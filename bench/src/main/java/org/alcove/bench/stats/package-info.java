@@ -1,2 +1,2 @@
-/** Measurement helpers: latency histograms (HdrHistogram) shared by the scenarios. */
+/** Measurement helpers shared by the scenarios: latency histograms (HdrHistogram) and a least-squares line. */
 package org.alcove.bench.stats;

@@ -26,7 +26,8 @@ final class Outbox {
 
     private final Session session;
     private final int capacity;
-    private final ArrayDeque<Item> queue = new ArrayDeque<>();
+    /** Sized for the idle socket (nearly always empty): it grows on demand, up to {@code capacity}. */
+    private final ArrayDeque<Item> queue = new ArrayDeque<>(1);
     private boolean inFlight;
     private boolean draining;
     /** A close is queued or written: nothing more is accepted. */

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -45,11 +45,15 @@ public final class Signaling implements LiveCounts {
     public Signaling(AlcoveConfig config, JoinTokens tokens, SessionStore sessions, UserStore users, AuditLog audit,
                      Clock clock, Metrics metrics, Drain drain) {
         this.config = config.socket();
-        this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "alcove-rooms");
             thread.setDaemon(true);
             return thread;
         });
+        // Every join cancels its auth deadline: drop cancelled timers at once instead of holding
+        // thousands of them (and their sockets) in the queue for ws.auth-timeout after a burst of joins.
+        timer.setRemoveOnCancelPolicy(true);
+        this.timers = timer;
         this.rooms = new Rooms(config.room(), new RoomRecorder(sessions, audit), clock, metrics,
                 new IceServers(config.ice()));
         JoinGate gate = new JoinGate(tokens, sessions, users, audit, config, metrics,

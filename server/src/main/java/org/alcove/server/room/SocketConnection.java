@@ -53,6 +53,8 @@ final class SocketConnection implements Connection {
     /** When the client was last heard from (any frame, pongs included), by {@link System#nanoTime()}. */
     private volatile long lastHeard = System.nanoTime();
     private final AtomicBoolean dropped = new AtomicBoolean();
+    /** A message arrived since the last ping round (see {@link #spokeSinceLastRound}). */
+    private volatile boolean spoke;
 
     SocketConnection(String id, Session session, String address, MessageCodec codec, int queueMessages,
                      int ratePerSecond, int rateBurst) {
@@ -88,10 +90,7 @@ final class SocketConnection implements Connection {
 
     /** Marks the socket closed; returns the phase it was in. */
     Phase markClosed() {
-        Future<?> deadline = authDeadline;
-        if (deadline != null) {
-            deadline.cancel(false);
-        }
+        cancelAuthDeadline();
         outbox.dead();
         return phase.getAndSet(Phase.CLOSED);
     }
@@ -104,6 +103,8 @@ final class SocketConnection implements Connection {
         Future<?> deadline = authDeadline;
         if (deadline != null) {
             deadline.cancel(false);
+            // A joined socket stays for hours: it keeps no reference to its spent timer (and what that captures).
+            authDeadline = null;
         }
     }
 
@@ -147,6 +148,21 @@ final class SocketConnection implements Connection {
     /** The client sent something (a message or a pong). */
     void heard() {
         lastHeard = System.nanoTime();
+    }
+
+    /** The client sent a message (not a pong): it is alive and keeping the socket busy itself. */
+    void spoke() {
+        spoke = true;
+    }
+
+    /**
+     * Whether the client sent a message since the previous call; resets. Called by the ping round
+     * only. A message racing the reset counts in one round or the next: at worst one extra ping.
+     */
+    boolean spokeSinceLastRound() {
+        boolean was = spoke;
+        spoke = false;
+        return was;
     }
 
     /**

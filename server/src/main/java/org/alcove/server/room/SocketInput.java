@@ -73,6 +73,7 @@ final class SocketInput {
 
     private void handleText(SocketConnection connection, String text) {
         connection.heard();
+        connection.spoke();
         if (connection.closing() || !admitRate(connection)) {
             return;
         }
@@ -134,14 +135,19 @@ final class SocketInput {
         });
     }
 
-    /** Drops sockets whose writes stalled or whose client went silent; pings the rest when asked. */
+    /**
+     * Drops sockets whose writes stalled or whose client went silent; when asked, pings the rest,
+     * except those whose client sent a message since the last ping round. A browser sends its own
+     * {@code ping} every 10 s and gets a {@code pong}: that traffic already keeps the socket and any
+     * proxy on the way alive, and pinging it too would double the keep-alive work of every idle socket.
+     */
     void sweep(boolean ping) {
         long now = System.nanoTime();
         long writeTimeout = config.writeTimeout().toNanos();
         long silence = config.idleTimeout().toNanos();
         for (SocketConnection connection : open) {
             if (!connection.disconnectIfStalled(now, writeTimeout) && !connection.disconnectIfSilent(now, silence)
-                    && ping) {
+                    && ping && !connection.spokeSinceLastRound()) {
                 connection.ping();
             }
         }

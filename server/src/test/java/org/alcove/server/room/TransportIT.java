@@ -32,6 +32,24 @@ class TransportIT {
     }
 
     @Test
+    void a_client_that_sends_its_own_pings_is_not_pinged_by_the_server_too() throws InterruptedException {
+        try (LiveFixture live = LiveFixture.start(FAST_KEEPALIVE)) {
+            BookedSession booking = live.book(1);
+            try (SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0))) {
+                client.nextOfType("welcome", WAIT);
+                // Like the browser (every 10 s against a 10 s ping interval), only faster than the rounds.
+                for (int i = 0; i < 20; i++) {
+                    client.send(new ClientMessage.Ping());
+                    Thread.sleep(200);
+                }
+                // A quiet client gets at least two pings in this time (the test above).
+                assertTrue(client.pingsReceived() <= 1, "pings: " + client.pingsReceived());
+                assertTrue(client.isOpen());
+            }
+        }
+    }
+
+    @Test
     void a_client_that_stops_answering_pings_is_dropped_and_its_seat_held() {
         try (LiveFixture live = LiveFixture.start(FAST_KEEPALIVE)) {
             BookedSession booking = live.book(1);
