@@ -27,8 +27,26 @@ public final class Report {
         environment.put(key, value);
     }
 
+    /**
+     * Adds a row after the others of its scenario and before those of higher-numbered scenarios
+     * (scenarios run in another order: cold start last, because it stops the shared server).
+     */
     public void add(Row row) {
-        rows.add(row);
+        int at = rows.size();
+        while (at > 0 && number(rows.get(at - 1)) > number(row)) {
+            at--;
+        }
+        rows.add(at, row);
+    }
+
+    /** The scenario's number, from the leading digits of its label; unnumbered rows go last. */
+    private static int number(Row row) {
+        String label = row.scenario();
+        int digits = 0;
+        while (digits < label.length() && Character.isDigit(label.charAt(digits))) {
+            digits++;
+        }
+        return digits == 0 ? Integer.MAX_VALUE : Integer.parseInt(label.substring(0, digits));
     }
 
     /** A row failed its target (speed only; harness errors are exceptions, not rows). */

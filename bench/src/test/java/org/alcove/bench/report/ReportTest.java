@@ -29,6 +29,26 @@ class ReportTest {
     }
 
     @Test
+    void rows_are_in_scenario_order_whatever_order_the_scenarios_ran_in() {
+        Report report = new Report();
+        report.add(new Row("1 relay latency", "p50", "µs", 1.0, 1.0, null, 1, null));
+        report.add(new Row("6 cold start", "start", "ms", 1.0, 1.0, null, 1, null));
+        report.add(new Row("3 idle capacity", "held", "", 1.0, 1.0, null, 1, null));
+        report.add(new Row("3 idle capacity", "heap", "B", 1.0, 1.0, null, 1, null));
+        report.add(new Row("10 later", "x", "", 1.0, 1.0, null, 1, null));
+        report.add(new Row("7 browser", "p50", "ms", 1.0, 1.0, null, 1, null));
+
+        String markdown = report.markdown();
+        int relay = markdown.indexOf("| 1 relay latency");
+        int held = markdown.indexOf("| 3 idle capacity | held");
+        int heap = markdown.indexOf("| 3 idle capacity | heap");
+        int browser = markdown.indexOf("| 7 browser");
+        int cold = markdown.indexOf("| 6 cold start");
+        int later = markdown.indexOf("| 10 later");
+        assertTrue(relay < held && held < heap && heap < cold && cold < browser && browser < later, markdown);
+    }
+
+    @Test
     void json_carries_the_same_rows_with_raw_numbers() throws Exception {
         JsonNode json = new ObjectMapper().readTree(sample().json());
         JsonNode first = json.path("rows").get(0);
