@@ -50,20 +50,16 @@ final class RelayThroughput implements Scenario {
         List<BenchSocket> open = new ArrayList<>();
         try {
             for (int i = 0; i < runs; i++) {
-                // Fresh sockets each run: an overloaded step may have closed some (slow-consumer).
+                // Fresh sockets each run (an overloaded step may have closed some: slow-consumer), opened
+                // just before their own search: the echo server closes a socket idle for 30 s, and
+                // Alcove's search (with its refining steps) takes about that long.
                 Streams relay = new Streams(alcovePairs(sockets, practice, pairs, open));
-                Streams reflect = new Streams(echoSockets(sockets, echo, pairs * 2, open));
-                if (i == 0) {
-                    // The JIT compiles the relay path on the server's one CPU: give it time before measuring.
-                    run.progress("warming up");
-                    for (int w = 0; w < run.scaled(4, 2); w++) {
-                        relay.run(FIRST_RATE * 2, stepMillis);
-                        reflect.run(FIRST_RATE * 2, stepMillis);
-                    }
-                }
+                warmUpOnce(relay, i, stepMillis, run);
                 run.progress("searching the rate, run " + (i + 1) + " of " + runs);
                 int refinements = run.scaled(REFINEMENTS, 0);
                 alcove.add(highestRate(relay, stepMillis, maxRate, refinements, run, "alcove"));
+                Streams reflect = new Streams(echoSockets(sockets, echo, pairs * 2, open));
+                warmUpOnce(reflect, i, stepMillis, run);
                 bare.add(highestRate(reflect, stepMillis, maxRate, refinements, run, "echo"));
                 open.forEach(BenchSocket::close);
                 open.clear();
@@ -79,6 +75,17 @@ final class RelayThroughput implements Scenario {
                 + run.scaled(REFINEMENTS, 0) + " steps halving the gap above the highest pass; a step "
                 + "passes only with one-way p99 ≤ 5 ms and no message lost or reordered (any loss or reorder ends "
                 + "the search)"));
+    }
+
+    /** The JIT compiles the relay path on the server's one CPU: give it time before the first search. */
+    private static void warmUpOnce(Streams streams, int run, long stepMillis, Run progress) {
+        if (run > 0) {
+            return;
+        }
+        progress.progress("warming up");
+        for (int w = 0; w < progress.scaled(4, 2); w++) {
+            streams.run(FIRST_RATE * 2, stepMillis);
+        }
     }
 
     /**
