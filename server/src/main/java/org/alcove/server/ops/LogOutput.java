@@ -10,14 +10,14 @@ import org.alcove.server.config.AlcoveConfig;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies {@code log.format} to the console appender that {@code logback.xml} sets up. The text
- * format is the file's own pattern; json swaps in logback's {@link JsonEncoder}: one object per
+ * Applies {@code log.format} to the console appender that {@link LogSetup} sets up. The text
+ * format is its pattern; json swaps in logback's {@link JsonEncoder}: one object per
  * line with {@code timestamp}, {@code level}, {@code threadName}, {@code loggerName},
  * {@code mdc} ({@code sessionId}, {@code participantId}, {@code connectionId}) and
  * {@code formattedMessage}.
  */
 public final class LogOutput {
-    /** The appender name in {@code logback.xml}. */
+    /** The console appender's name ({@link LogSetup}). */
     static final String CONSOLE = "CONSOLE";
 
     private LogOutput() {

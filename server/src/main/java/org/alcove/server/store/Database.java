@@ -16,11 +16,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * The connection pool, migrated to the newest schema when opened. Without a JDBC URL the
+ * The connection pool, migrated to the newest schema when opened (Flyway runs only when
+ * {@link Schema} finds a migration not yet applied). Without a JDBC URL the
  * database is an embedded H2 file {@code <dataDir>/alcove}; the schema stays portable so the
  * same migrations run on PostgreSQL.
  */
 public final class Database implements AutoCloseable {
+    static final String MIGRATIONS = "classpath:db/migration";
+
     private final HikariDataSource pool;
 
     private Database(HikariDataSource pool) {
@@ -39,7 +42,9 @@ public final class Database implements AutoCloseable {
         hikari.setPoolName("alcove-db");
         HikariDataSource pool = new HikariDataSource(hikari);
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            if (!Schema.current(pool)) {
+                Flyway.configure().dataSource(pool).locations(MIGRATIONS).load().migrate();
+            }
         } catch (RuntimeException e) {
             pool.close();
             throw e;

@@ -39,7 +39,7 @@ public final class LogCapture implements AutoCloseable {
         return new LogCapture(context, LogOutput.jsonEncoder(context));
     }
 
-    /** Captures in the text pattern the shipped console appender uses ({@code logback.xml}). */
+    /** Captures in the text pattern the shipped console appender uses ({@link LogSetup}). */
     public static LogCapture text() {
         LoggerContext context = context();
         Appender<ILoggingEvent> console = context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(LogOutput.CONSOLE);

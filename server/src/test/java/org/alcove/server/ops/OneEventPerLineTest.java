@@ -31,7 +31,7 @@ class OneEventPerLineTest {
         return new LoggingEvent(Logger.class.getName(), logger, Level.INFO, "refused {}", thrown, new Object[] {HOSTILE});
     }
 
-    /** The console appender's own encoder, as logback.xml sets it up. */
+    /** The console appender's own encoder, as LogSetup sets it up. */
     @SuppressWarnings("unchecked")
     private String text(ILoggingEvent event) {
         var console = (OutputStreamAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME)
