@@ -87,6 +87,16 @@ final class IdleRows {
                 + IdleCapacity.PING_MILLIS / 1000 + " s (answered: " + a.replies() + " of " + a.pings()
                 + " sent in the window; the server pings only sockets that sent nothing since its last round); echo: the same pings, echoed ("
                 + e.replies() + " of " + e.pings() + "); all sizes, Alcove " + cpus(alcove) + ", echo " + cpus(echo)));
+        Line alcoveCpu = alcove.fit(Point::cpuPercent);
+        Line echoCpu = echo.fit(Point::cpuPercent);
+        report.add(new Row(SCENARIO, "keep-alive CPU per ping round trip", "µs", pingMicros(alcoveCpu), pingMicros(echoCpu),
+                null, 1, "slope of the CPU over the participants held (same sizes), times the ping interval: what one "
+                + "ping and its answer cost the server process, a fixed cost per interval aside; at 5% of a core, "
+                + String.format(Locale.ROOT, "%,d", TARGET_PARTICIPANTS) + " participants pinging every "
+                + IdleCapacity.PING_MILLIS / 1000 + " s leave "
+                + String.format(Locale.ROOT, "%.0f", 0.05 * IdleCapacity.PING_MILLIS * 1000.0 / TARGET_PARTICIPANTS)
+                + " µs per round trip; the participants one core holds within 5% at this cost: Alcove "
+                + withinFivePercent(alcoveCpu) + ", echo " + withinFivePercent(echoCpu)));
         report.add(new Row(SCENARIO, "setup: booking " + a.asked() / 2 + " sessions", "s", alcove.bookingSeconds(), null,
                 null, 1, String.format(Locale.ROOT, "through the API, 4 requests in flight; then joined and admitted "
                         + "by the load generators in %.1f s over the steps (echo: bare upgrades in %.1f s)",
@@ -131,6 +141,19 @@ final class IdleRows {
     private static String stopped(String server, Sweep sweep) {
         String failed = sweep.failed() == 0 ? "" : "; " + server + ": " + sweep.failed() + " joins failed over the steps";
         return failed + (sweep.stopped() == null ? "" : "; " + server + " stopped early: " + sweep.stopped());
+    }
+
+    /** A CPU line (% of a core over participants) as µs of CPU per participant per ping interval. */
+    static Double pingMicros(Line cpu) {
+        return cpu == null ? null : cpu.slope() / 100 * IdleCapacity.PING_MILLIS * 1000;
+    }
+
+    /** Where a CPU line crosses 5% of a core, in participants. */
+    static String withinFivePercent(Line cpu) {
+        if (cpu == null || cpu.slope() <= 0) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "%,.0f", Math.max(0, (5.0 - cpu.intercept()) / cpu.slope()));
     }
 
     private static Double slope(Line line) {

@@ -42,4 +42,18 @@ class IdleRowsTest {
         String top = IdleRows.topClasses(sweep);
         assertTrue(top.startsWith("[B 1000 B, SocketConnection 80 B"), top);
     }
+
+    @Test
+    void keep_alive_cost_is_the_cpu_slope_per_participant_over_one_ping_interval() {
+        // 1% of a core fixed, plus 0.0005% per participant: 5 µs of CPU a second each, 50 µs per 10 s round.
+        IdleRows.Sweep sweep = new IdleRows.Sweep(List.of(cpuPoint(2_000, 2.0), cpuPoint(6_000, 4.0), cpuPoint(10_000, 6.0)),
+                null, 0, 0);
+        var cpu = sweep.fit(IdleRows.Point::cpuPercent);
+        assertEquals(50.0, IdleRows.pingMicros(cpu), 1e-9);
+        assertEquals("8,000", IdleRows.withinFivePercent(cpu));
+    }
+
+    private static IdleRows.Point cpuPoint(int held, double cpuPercent) {
+        return new IdleRows.Point(held, held, held, new ServerProbe.Histogram(0, Map.of()), 0, cpuPercent, 0, 0, 0);
+    }
 }
