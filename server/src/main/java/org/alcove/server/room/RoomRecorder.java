@@ -23,6 +23,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * is never stored after the {@code room.admitted} that another thread's call produced next
  * (attendance reads the rows in order). A failure is logged with opaque ids and never reaches
  * the socket.
+ *
+ * <p>Only events that change stored state (declined and removed links, extensions, the end) are
+ * written before the caller goes on, since seat lookups on a rejoin and the API read that state.
+ * The rest are audit-only and left to the audit log's background writer ({@link
+ * AuditLog#appendLater}): joins and leaves neither wait for the database nor queue on its single
+ * writer. The audit log keeps the order either way and makes its readers wait for pending rows.
  */
 final class RoomRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(RoomRecorder.class);
@@ -44,10 +50,11 @@ final class RoomRecorder {
 
     /**
      * Persists everything queued so far, oldest first; called after releasing a room's lock.
-     * Returns once the caller's own events are stored (by this thread or the one before it).
-     * The audit rows of one drain are written in one transaction (under load, one thread's drain
-     * often holds the events of several joins); should that fail, each is tried on its own so one
-     * bad row loses no other.
+     * A drain of audit-only events is handed to the audit log's writer in order. A drain holding
+     * an event that changes stored state returns once that state is stored (by this thread or the
+     * one before it), its rows written in one transaction after every row handed over before
+     * (under load, one thread's drain often holds the events of several joins); should that fail,
+     * each is tried on its own so one bad row loses no other.
      */
     void persist() {
         synchronized (persisting) {
@@ -59,7 +66,9 @@ final class RoomRecorder {
             if (drained.isEmpty()) {
                 return;
             }
-            if (appendAll(drained)) {
+            if (drained.stream().noneMatch(RoomRecorder::changesState)) {
+                audit.appendLater(drained.stream().map(RoomRecorder::auditRow).toList());
+            } else if (appendAll(drained)) {
                 drained.forEach(this::persistState);
             } else if (drained.size() > 1) {
                 // An event's stored state follows its audit row, or is skipped with it.
@@ -113,6 +122,13 @@ final class RoomRecorder {
         };
         String role = event.role() == null ? null : event.role().name();
         return new AuditEvent(event.at(), event.sessionId(), event.participantId(), role, name, outcome, null);
+    }
+
+    private static boolean changesState(RoomEvent event) {
+        return switch (event.type()) {
+            case DECLINED, REMOVED, EXTENDED, ENDED -> true;
+            case JOINED, ADMITTED, LEFT, REVOKED, DISCONNECTED, RECONNECTED, GRACE_EXPIRED, SEAT_REFUSED, REPLACED -> false;
+        };
     }
 
     private void persistState(RoomEvent event) {

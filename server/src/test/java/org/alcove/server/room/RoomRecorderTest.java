@@ -9,15 +9,18 @@ import org.alcove.signaling.protocol.Role;
 import org.alcove.signaling.room.Participant;
 import org.alcove.signaling.room.RoomEvent;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
+import org.junit.jupiter.api.BeforeEach;
+import org.mockito.InOrder;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -29,18 +32,28 @@ class RoomRecorderTest {
     private final SessionStore sessions = mock(SessionStore.class);
     private final AuditLog audit = mock(AuditLog.class);
     private final RoomRecorder recorder = new RoomRecorder(sessions, audit);
+    /** Every audit row handed to the log, in the order of the calls, batched or not, now or later. */
+    private final List<AuditEvent> handed = new ArrayList<>();
+
+    @BeforeEach
+    @SuppressWarnings("unchecked")
+    void recordRows() {
+        doAnswer(call -> handed.addAll(call.getArgument(0, List.class))).when(audit).appendAll(any());
+        doAnswer(call -> handed.addAll(call.getArgument(0, List.class))).when(audit).appendLater(any());
+        doAnswer(call -> handed.add(call.getArgument(0, AuditEvent.class))).when(audit).append(any());
+    }
 
     private void recorded(List<RoomEvent> events) {
         recorder.queue(events);
         recorder.persist();
     }
 
-    /** Every audit row handed to the log, in the order of the calls, batched or not. */
-    @SuppressWarnings("unchecked")
     private List<AuditEvent> rows() {
-        ArgumentCaptor<List<AuditEvent>> batches = ArgumentCaptor.forClass(List.class);
-        verify(audit, atLeast(0)).appendAll(batches.capture());
-        return batches.getAllValues().stream().flatMap(List::stream).toList();
+        return handed;
+    }
+
+    private static AuditEvent row(RoomEvent.Type type) {
+        return RoomRecorder.auditRow(RoomEvent.of(NOW, "s1", type, CLIENT));
     }
 
     @Test
@@ -56,16 +69,40 @@ class RoomRecorderTest {
     }
 
     @Test
-    void the_events_one_persist_finds_queued_are_written_in_one_append_in_order() {
+    void audit_only_events_one_persist_finds_queued_are_left_to_the_writer_in_one_handover_in_order() {
         recorder.queue(List.of(RoomEvent.of(NOW, "s1", RoomEvent.Type.JOINED, CLIENT)));
         recorder.queue(List.of(RoomEvent.of(NOW, "s1", RoomEvent.Type.ADMITTED, CLIENT),
                 RoomEvent.of(NOW, "s1", RoomEvent.Type.LEFT, CLIENT)));
         recorder.persist();
 
-        verify(audit).appendAll(List.of(RoomRecorder.auditRow(RoomEvent.of(NOW, "s1", RoomEvent.Type.JOINED, CLIENT)),
-                RoomRecorder.auditRow(RoomEvent.of(NOW, "s1", RoomEvent.Type.ADMITTED, CLIENT)),
-                RoomRecorder.auditRow(RoomEvent.of(NOW, "s1", RoomEvent.Type.LEFT, CLIENT))));
+        verify(audit).appendLater(List.of(row(RoomEvent.Type.JOINED), row(RoomEvent.Type.ADMITTED),
+                row(RoomEvent.Type.LEFT)));
+        verify(audit, never()).appendAll(any());
         verify(audit, never()).append(any());
+    }
+
+    @Test
+    void a_drain_with_a_state_change_is_written_at_once_with_the_rows_queued_before_it_then_its_state() {
+        recorder.queue(List.of(RoomEvent.of(NOW, "s1", RoomEvent.Type.JOINED, CLIENT)));
+        recorder.queue(List.of(RoomEvent.of(NOW, "s1", RoomEvent.Type.DECLINED, CLIENT)));
+        recorder.persist();
+
+        InOrder order = inOrder(audit, sessions);
+        order.verify(audit).appendAll(List.of(row(RoomEvent.Type.JOINED), row(RoomEvent.Type.DECLINED)));
+        order.verify(sessions).setParticipantStatus("s1", "p1", ParticipantStatus.DECLINED);
+        verify(audit, never()).appendLater(any());
+    }
+
+    @Test
+    void rows_left_to_the_writer_and_rows_written_at_once_reach_the_log_in_the_order_queued() {
+        recorded(List.of(RoomEvent.of(NOW, "s1", RoomEvent.Type.JOINED, CLIENT)));
+        recorded(List.of(RoomEvent.of(NOW, "s1", RoomEvent.Type.REMOVED, CLIENT)));
+        recorded(List.of(RoomEvent.of(NOW, "s1", RoomEvent.Type.LEFT, CLIENT)));
+
+        InOrder order = inOrder(audit);
+        order.verify(audit).appendLater(List.of(row(RoomEvent.Type.JOINED)));
+        order.verify(audit).appendAll(List.of(row(RoomEvent.Type.REMOVED)));
+        order.verify(audit).appendLater(List.of(row(RoomEvent.Type.LEFT)));
     }
 
     @Test
