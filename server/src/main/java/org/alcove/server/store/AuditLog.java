@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  *
  * <p>{@link #append}/{@link #appendAll} return once the rows are committed; {@link #appendLater}
  * (a room's audit-only events) leaves them to a background thread that writes everything
- * pending in one transaction per batch. Every read here first waits for the rows handed over
+ * queued in one transaction per batch. Every read here first waits for the rows handed over
  * before it began, so a reader never misses a row queued before its read, and {@link #close}
  * writes everything pending before the database closes.
  *
@@ -44,12 +44,13 @@ public final class AuditLog implements AutoCloseable {
     private final AuditWriter writer;
 
     public AuditLog(Database db) {
-        this(db, MAX_PENDING);
+        this(db, MAX_PENDING, true);
     }
 
-    AuditLog(Database db, int maxPending) {
+    /** With {@code background} false, queued rows wait for a read, a flush or the bound (for tests). */
+    AuditLog(Database db, int maxPending, boolean background) {
         this.db = db.dataSource();
-        this.writer = new AuditWriter(this.db, maxPending);
+        this.writer = new AuditWriter(this.db, maxPending, background);
     }
 
     /** Stores the event as the newest row, chained to the row before. */
@@ -71,12 +72,39 @@ public final class AuditLog implements AutoCloseable {
 
     /**
      * Queues the events to be stored in order after everything handed over before them, and
-     * returns without waiting (unless {@link #MAX_PENDING} rows are pending: then it writes them).
-     * A row that cannot be stored is logged with its opaque ids and the others are kept; nothing
-     * is thrown.
+     * returns without waiting (unless over {@link #MAX_PENDING} rows are queued: then it writes
+     * them). A row that cannot be stored is logged with its opaque ids and the others are kept;
+     * nothing is thrown.
      */
     public void appendLater(List<AuditEvent> events) {
-        writer.later(events);
+        events.forEach(event -> writer.queue(event, null));
+        writer.relieve();
+    }
+
+    /**
+     * Queues one row like {@link #appendLater} but never writes in the calling thread, which may
+     * hold a lock of its own: call {@link #relieve()} (or {@link #flush()}) after releasing it.
+     * {@code then} (or {@code null}) is called by the writer once the row is written or has failed,
+     * in the rows' order, while no other row is being written.
+     */
+    public void queue(AuditEvent event, Written then) {
+        writer.queue(event, then);
+    }
+
+    /** What a {@link #queue} caller wants done once its row is written ({@code stored}) or has failed. */
+    @FunctionalInterface
+    public interface Written {
+        void written(boolean stored);
+    }
+
+    /** Writes the queued rows in this thread if too many are queued (backpressure) or the log is closed. */
+    public void relieve() {
+        writer.relieve();
+    }
+
+    /** Returns once every row queued before the call is written (or has failed), and its {@code then} called. */
+    public void flush() {
+        writer.flush();
     }
 
     /** Writes every pending row and stops the background writer; call before the database closes. */
@@ -162,7 +190,7 @@ public final class AuditLog implements AutoCloseable {
 
     /** Rows matching {@code query}, oldest first. */
     public List<AuditRow> find(AuditQuery query) {
-        writer.catchUp();
+        writer.flush();
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_events WHERE seq > ?");
         List<Object> params = new ArrayList<>();
         params.add(query.afterSeq());
@@ -208,7 +236,7 @@ public final class AuditLog implements AutoCloseable {
     }
 
     private void each(Consumer<AuditRow> visitor) {
-        writer.catchUp();
+        writer.flush();
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_events ORDER BY seq")) {

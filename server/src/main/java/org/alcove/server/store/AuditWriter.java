@@ -10,25 +10,37 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
  * The audit trail's single writer. Rows are chained in the order they are handed over, whether
- * written at once ({@link #write}) or left pending for the background thread ({@link #later}),
- * which writes everything pending in one transaction per batch: under load a batch holds many
- * callers' rows (group commit), and no caller waits on the database or on another caller's
- * transaction (the join scenario's p99 came from convoys on that wait when the lock holder was
- * preempted on a shared CPU). Whoever writes holds {@link #writing} and first writes everything
- * pending, so a row never overtakes one handed over before it and the chain stays linear.
+ * written at once ({@link #write}) or queued for the background thread ({@link #queue}), which
+ * writes everything queued in one transaction per batch: under load a batch holds many callers'
+ * rows (group commit). Queueing takes no lock (a lock-free queue and an unpark), so no caller
+ * waits on the database, on another caller's transaction, or on a lock whose holder was preempted
+ * (the join scenario's p99 came from such convoys on a shared CPU). Whoever writes holds
+ * {@link #writing} and first writes everything queued, so a row never overtakes one handed over
+ * before it and the chain stays linear.
  */
 final class AuditWriter {
     private static final Logger LOG = LoggerFactory.getLogger(AuditWriter.class);
     private static final String INSERT = "INSERT INTO audit_events (at, session_id, participant_id, role, event, outcome,"
             + " actor_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    /** A queued row and what its caller wants done once it is written or has failed, or {@code null}. */
+    private record Queued(AuditEvent row, AuditLog.Written then) {
+    }
+
     private final DataSource db;
     private final int maxPending;
+    /** Whether a background thread writes queued rows; without it only flushes do (a test seam). */
+    private final boolean background;
     /** Held by whoever writes: the background thread, a synchronous caller, a reader catching up. */
     private final Object writing = new Object();
     /**
@@ -37,23 +49,20 @@ final class AuditWriter {
      * a commit; {@code null} (read it from the table) after any failure or rewrite.
      */
     private String head;
-    /** Guards {@link #pending}, {@link #queued}, {@link #thread} and {@link #closed}; held briefly. */
-    private final Object handover = new Object();
-    private List<AuditEvent> pending = new ArrayList<>();
-    /** Rows ever handed to {@link #later}; the rows up to {@link #done} are written (or failed). */
-    private long queued;
-    private volatile long done;
-    private Thread thread;
-    private boolean closed;
+    private final Queue<Queued> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pendingCount = new AtomicInteger();
+    private volatile Thread thread;
+    private volatile boolean closed;
 
-    AuditWriter(DataSource db, int maxPending) {
+    AuditWriter(DataSource db, int maxPending, boolean background) {
         this.db = db;
         this.maxPending = maxPending;
+        this.background = background;
     }
 
-    /** Writes everything pending, then {@code events} in one transaction; throws if they fail. */
+    /** Writes everything queued, then {@code events} in one transaction; throws if they fail. */
     void write(List<AuditEvent> events) {
-        List<AuditEvent> stored = stored(events);
+        List<AuditEvent> stored = events.stream().map(AuditWriter::stored).toList();
         synchronized (writing) {
             writePending();
             insert(stored);
@@ -61,49 +70,38 @@ final class AuditWriter {
     }
 
     /**
-     * Leaves {@code events} for the background thread. Past {@code maxPending} rows pending (or
-     * once closed) the caller writes them itself, so memory stays bounded and a stalled database
-     * slows callers down. Never throws for a row that fails: that is logged and the others kept.
+     * Queues {@code row} for the background thread, behind every row queued before it, without
+     * writing or locking anything (callers may hold their own locks); {@code then} (or {@code null})
+     * is called by the writer once the row is written or has failed.
      */
-    void later(List<AuditEvent> events) {
-        if (events.isEmpty()) {
-            return;
+    void queue(AuditEvent row, AuditLog.Written then) {
+        pending.add(new Queued(stored(row), then));
+        pendingCount.incrementAndGet();
+        Thread writer = thread;
+        if (writer == null && background) {
+            writer = startWriter();
         }
-        List<AuditEvent> stored = stored(events);
-        boolean full;
-        synchronized (handover) {
-            pending.addAll(stored);
-            queued += stored.size();
-            full = closed || pending.size() > maxPending;
-            if (!full && thread == null) {
-                thread = new Thread(this::run, "audit-writer");
-                // Daemon so a stop that never happens cannot keep the JVM alive; close() drains it.
-                thread.setDaemon(true);
-                thread.start();
-            }
-            handover.notifyAll();
-        }
-        if (full) {
-            synchronized (writing) {
-                writePending();
-            }
+        LockSupport.unpark(writer);
+    }
+
+    /**
+     * Past {@code maxPending} queued rows (or once closed) writes them in the calling thread, so
+     * memory stays bounded and a stalled database slows its callers down.
+     */
+    void relieve() {
+        if (closed || pendingCount.get() > maxPending) {
+            flush();
         }
     }
 
-    /** Returns once every row handed to {@link #later} before this call is written. */
-    void catchUp() {
-        long target;
-        synchronized (handover) {
-            target = queued;
-        }
-        if (done < target) {
-            synchronized (writing) {
-                writePending();
-            }
+    /** Returns once every row queued before this call is written (or has failed). */
+    void flush() {
+        synchronized (writing) {
+            writePending();
         }
     }
 
-    /** Runs {@code action} as the only writer, after everything pending; the head is read again after it. */
+    /** Runs {@code action} as the only writer, after everything queued; the head is read again after it. */
     <T> T rewrite(Supplier<T> action) {
         synchronized (writing) {
             writePending();
@@ -117,82 +115,97 @@ final class AuditWriter {
     }
 
     /**
-     * Writes everything pending and stops the background thread; later rows are written by their
-     * callers. Called before the database closes.
+     * Writes everything queued and stops the background thread; rows queued later are written
+     * by their callers ({@link #relieve}). Called before the database closes.
      */
     void close() {
-        Thread running;
-        synchronized (handover) {
-            closed = true;
-            running = thread;
-            handover.notifyAll();
-        }
-        if (running != null) {
+        closed = true;
+        Thread writer = thread;
+        if (writer != null) {
+            LockSupport.unpark(writer);
             try {
-                running.join();
+                writer.join();
             } catch (InterruptedException e) {
-                // Still write what is pending below (behind the thread's batch, if it has one).
+                // Still write what is queued below (behind the thread's batch, if it has one).
                 Thread.currentThread().interrupt();
             }
         }
-        catchUp();
+        flush();
+    }
+
+    private synchronized Thread startWriter() {
+        if (thread == null) {
+            Thread writer = new Thread(this::run, "audit-writer");
+            // Daemon so a stop that never happens cannot keep the JVM alive; close() drains it.
+            writer.setDaemon(true);
+            writer.start();
+            thread = writer;
+        }
+        return thread;
     }
 
     private void run() {
-        while (true) {
-            synchronized (handover) {
-                while (pending.isEmpty() && !closed) {
-                    try {
-                        handover.wait();
-                    } catch (InterruptedException e) {
-                        // Nobody interrupts this thread but the JVM at exit; pending rows are close()'s.
-                        return;
-                    }
-                }
-                if (pending.isEmpty()) {
-                    return;
-                }
+        while (!closed || !pending.isEmpty()) {
+            if (pending.isEmpty()) {
+                // queue() unparks after adding, so a row added after the check ends this park.
+                LockSupport.parkNanos(this, 1_000_000_000L);
+                continue;
             }
             try {
-                synchronized (writing) {
-                    writePending();
-                }
+                flush();
             } catch (RuntimeException e) {
                 LOG.error("audit writer: unexpected {}", e.getClass().getSimpleName());
             }
         }
     }
 
-    /** Under {@link #writing}: takes all pending rows and writes them together, else one by one. */
+    /**
+     * Under {@link #writing}: takes every queued row and writes them together, else one by one so
+     * one bad row loses no other; then tells each row's caller, in order.
+     */
     private void writePending() {
-        List<AuditEvent> batch;
-        long upTo;
-        synchronized (handover) {
-            batch = pending;
-            upTo = queued;
-            pending = new ArrayList<>();
+        List<Queued> batch = new ArrayList<>();
+        Queued next;
+        while ((next = pending.poll()) != null) {
+            batch.add(next);
         }
         if (batch.isEmpty()) {
             return;
         }
+        pendingCount.addAndGet(-batch.size());
+        boolean[] ok = new boolean[batch.size()];
         try {
-            insert(batch);
+            insert(batch.stream().map(Queued::row).toList());
+            Arrays.fill(ok, true);
         } catch (RuntimeException e) {
             if (batch.size() > 1) {
                 LOG.warn("writing {} audit rows together failed, retrying one by one: {}", batch.size(),
                         e.getClass().getSimpleName());
-                for (AuditEvent event : batch) {
-                    try {
-                        insert(List.of(event));
-                    } catch (RuntimeException each) {
-                        failed(event, each);
-                    }
+                for (int i = 0; i < batch.size(); i++) {
+                    ok[i] = insertAlone(batch.get(i).row());
                 }
             } else {
-                failed(batch.get(0), e);
+                failed(batch.get(0).row(), e);
             }
-        } finally {
-            done = upTo;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).then() != null) {
+                try {
+                    batch.get(i).then().written(ok[i]);
+                } catch (RuntimeException e) {
+                    LOG.error("after audit row {}: unexpected {}", batch.get(i).row().event(), e.getClass().getSimpleName());
+                }
+            }
+        }
+    }
+
+    private boolean insertAlone(AuditEvent row) {
+        try {
+            insert(List.of(row));
+            return true;
+        } catch (RuntimeException e) {
+            failed(row, e);
+            return false;
         }
     }
 
@@ -232,9 +245,9 @@ final class AuditWriter {
     }
 
     /** The database keeps microseconds at most; hash exactly what will be read back. */
-    private static List<AuditEvent> stored(List<AuditEvent> events) {
-        return events.stream().map(e -> new AuditEvent(e.at().truncatedTo(ChronoUnit.MILLIS), e.sessionId(),
-                e.participantId(), e.role(), e.event(), e.outcome(), e.actorId(), e.detail())).toList();
+    private static AuditEvent stored(AuditEvent e) {
+        return new AuditEvent(e.at().truncatedTo(ChronoUnit.MILLIS), e.sessionId(), e.participantId(), e.role(),
+                e.event(), e.outcome(), e.actorId(), e.detail());
     }
 
     private static String lastHash(Connection c) throws SQLException {
