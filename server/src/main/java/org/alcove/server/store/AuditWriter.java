@@ -4,11 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,42 +25,35 @@ import java.util.function.Supplier;
  */
 final class AuditWriter {
     private static final Logger LOG = LoggerFactory.getLogger(AuditWriter.class);
-    private static final String INSERT = "INSERT INTO audit_events (at, session_id, participant_id, role, event, outcome,"
-            + " actor_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** A queued row and what its caller wants done once it is written or has failed, or {@code null}. */
     private record Queued(AuditEvent row, AuditLog.Written then) {
     }
 
-    private final DataSource db;
     private final int maxPending;
     /** Whether a background thread writes queued rows; without it only flushes do (a test seam). */
     private final boolean background;
     /** Held by whoever writes: the background thread, a synchronous caller, a reader catching up. */
     private final Object writing = new Object();
-    /**
-     * The newest row's hash once written or read, kept under {@link #writing} so an append need
-     * not read it back: this instance is the only writer of its database's trail. Set only after
-     * a commit; {@code null} (read it from the table) after any failure or rewrite.
-     */
-    private String head;
+    /** Used under {@link #writing} only. */
+    private final AuditInsert chain;
     private final Queue<Queued> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingCount = new AtomicInteger();
     private volatile Thread thread;
     private volatile boolean closed;
 
     AuditWriter(DataSource db, int maxPending, boolean background) {
-        this.db = db;
+        this.chain = new AuditInsert(db);
         this.maxPending = maxPending;
         this.background = background;
     }
 
     /** Writes everything queued, then {@code events} in one transaction; throws if they fail. */
     void write(List<AuditEvent> events) {
-        List<AuditEvent> stored = events.stream().map(AuditWriter::stored).toList();
+        List<AuditEvent> stored = events.stream().map(AuditInsert::stored).toList();
         synchronized (writing) {
             writePending();
-            insert(stored);
+            chain.insert(stored);
         }
     }
 
@@ -75,7 +63,7 @@ final class AuditWriter {
      * is called by the writer once the row is written or has failed.
      */
     void queue(AuditEvent row, AuditLog.Written then) {
-        pending.add(new Queued(stored(row), then));
+        pending.add(new Queued(AuditInsert.stored(row), then));
         pendingCount.incrementAndGet();
         Thread writer = thread;
         if (writer == null && background) {
@@ -105,11 +93,11 @@ final class AuditWriter {
     <T> T rewrite(Supplier<T> action) {
         synchronized (writing) {
             writePending();
-            head = null;
+            chain.forgetHead();
             try {
                 return action.get();
             } finally {
-                head = null;
+                chain.forgetHead();
             }
         }
     }
@@ -175,7 +163,7 @@ final class AuditWriter {
         pendingCount.addAndGet(-batch.size());
         boolean[] ok = new boolean[batch.size()];
         try {
-            insert(batch.stream().map(Queued::row).toList());
+            chain.insert(batch.stream().map(Queued::row).toList());
             Arrays.fill(ok, true);
         } catch (RuntimeException e) {
             if (batch.size() > 1) {
@@ -201,7 +189,7 @@ final class AuditWriter {
 
     private boolean insertAlone(AuditEvent row) {
         try {
-            insert(List.of(row));
+            chain.insert(List.of(row));
             return true;
         } catch (RuntimeException e) {
             failed(row, e);
@@ -212,68 +200,5 @@ final class AuditWriter {
     private static void failed(AuditEvent event, RuntimeException e) {
         LOG.warn("writing audit row {} failed session={} participant={}: {}", event.event(), event.sessionId(),
                 event.participantId(), e.getClass().getSimpleName());
-    }
-
-    /** Under {@link #writing}: the rows in one transaction, each chained to the one before. */
-    private void insert(List<AuditEvent> stored) {
-        if (stored.isEmpty()) {
-            return;
-        }
-        String newest = head;
-        head = null;
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                String prev = newest != null ? newest : lastHash(c);
-                try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                    for (AuditEvent event : stored) {
-                        String hash = AuditChain.hash(event, prev);
-                        bind(ps, event, prev, hash);
-                        ps.executeUpdate();
-                        prev = hash;
-                    }
-                }
-                c.commit();
-                head = prev;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure("appending audit events", e);
-        }
-    }
-
-    /** The database keeps microseconds at most; hash exactly what will be read back. */
-    private static AuditEvent stored(AuditEvent e) {
-        return new AuditEvent(e.at().truncatedTo(ChronoUnit.MILLIS), e.sessionId(), e.participantId(), e.role(),
-                e.event(), e.outcome(), e.actorId(), e.detail());
-    }
-
-    private static String lastHash(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM audit_events ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY");
-             ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                return AuditChain.GENESIS;
-            }
-            String hash = rs.getString(1);
-            if (hash == null) {
-                throw new IllegalStateException("audit rows without a hash: the trail must be sealed first");
-            }
-            return hash;
-        }
-    }
-
-    private static void bind(PreparedStatement ps, AuditEvent event, String prev, String hash) throws SQLException {
-        Jdbc.setInstant(ps, 1, event.at());
-        ps.setString(2, event.sessionId());
-        ps.setString(3, event.participantId());
-        ps.setString(4, event.role());
-        ps.setString(5, event.event());
-        ps.setString(6, event.outcome());
-        ps.setString(7, event.actorId());
-        ps.setString(8, event.detail());
-        ps.setString(9, prev);
-        ps.setString(10, hash);
     }
 }
