@@ -214,6 +214,10 @@ public final class Server {
             }
         } finally {
             jetty = null;
+            if (audit != null) {
+                // After the rooms and sockets (whose last events it may still hold), before the database.
+                audit.close();
+            }
             if (database != null) {
                 database.close();
                 database = null;

@@ -9,97 +9,68 @@ import org.alcove.signaling.room.RoomEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Persists what rooms report: one audit row per {@link RoomEvent}, plus the stored state the
- * event changes (declined and removed links, extensions, the end). A room queues its events
- * while it holds its lock and they are persisted after it is released, so the database is not
- * written under a room's lock yet the rows keep the room's order: a client's {@code room.joined}
- * is never stored after the {@code room.admitted} that another thread's call produced next
- * (attendance reads the rows in order). A failure is logged with opaque ids and never reaches
- * the socket.
+ * event changes (declined and removed links, extensions, the end). A room queues its events'
+ * rows on the audit log while it holds its lock, so the rows keep the room's order: a client's
+ * {@code room.joined} is never stored after the {@code room.admitted} that another thread's call
+ * produced next (attendance reads the rows in order). Nothing is written under a room's lock:
+ * the audit log's background writer stores the rows, in batches, and a failure is logged with
+ * opaque ids and never reaches the socket.
+ *
+ * <p>Events that change stored state are stored before their caller goes on ({@link #persist}),
+ * since seat lookups on a rejoin and the API read that state: the state follows its own row, or
+ * is skipped with it. The rest are audit-only: joins and leaves wait neither for the database
+ * nor for a lock another join holds.
  */
 final class RoomRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(RoomRecorder.class);
 
     private final SessionStore sessions;
     private final AuditLog audit;
-    private final Queue<RoomEvent> queued = new ConcurrentLinkedQueue<>();
-    private final Object persisting = new Object();
+    /** State-changing events queued whose row the writer has not yet handled. */
+    private final AtomicInteger unstored = new AtomicInteger();
 
     RoomRecorder(SessionStore sessions, AuditLog audit) {
         this.sessions = sessions;
         this.audit = audit;
     }
 
-    /** Queues a room's events in the order it produced them; the caller holds that room's lock. */
+    /** Queues a room's events' rows in the order it produced them; the caller holds that room's lock. */
     void queue(List<RoomEvent> events) {
-        queued.addAll(events);
+        for (RoomEvent event : events) {
+            if (changesState(event)) {
+                unstored.incrementAndGet();
+                audit.queue(auditRow(event), stored -> {
+                    try {
+                        if (stored) {
+                            persistState(event);
+                        }
+                    } finally {
+                        unstored.decrementAndGet();
+                    }
+                });
+            } else {
+                audit.queue(auditRow(event), null);
+            }
+        }
     }
 
     /**
-     * Persists everything queued so far, oldest first; called after releasing a room's lock.
-     * Returns once the caller's own events are stored (by this thread or the one before it).
-     * The audit rows of one drain are written in one transaction (under load, one thread's drain
-     * often holds the events of several joins); should that fail, each is tried on its own so one
-     * bad row loses no other.
+     * Called after releasing a room's lock. Returns once every state-changing event queued so far
+     * is stored, its row and everything queued before it written first; otherwise returns at once
+     * (unless the audit log's queue is full: then this thread writes it).
      */
     void persist() {
-        synchronized (persisting) {
-            List<RoomEvent> drained = new ArrayList<>();
-            RoomEvent event;
-            while ((event = queued.poll()) != null) {
-                drained.add(event);
-            }
-            if (drained.isEmpty()) {
-                return;
-            }
-            if (appendAll(drained)) {
-                drained.forEach(this::persistState);
-            } else if (drained.size() > 1) {
-                // An event's stored state follows its audit row, or is skipped with it.
-                for (RoomEvent each : drained) {
-                    if (append(each)) {
-                        persistState(each);
-                    }
-                }
-            }
+        if (unstored.get() > 0) {
+            audit.flush();
+        } else {
+            audit.relieve();
         }
-    }
-
-    private boolean appendAll(List<RoomEvent> events) {
-        try {
-            audit.appendAll(events.stream().map(RoomRecorder::auditRow).toList());
-            return true;
-        } catch (RuntimeException e) {
-            if (events.size() == 1) {
-                failed(events.get(0), e);
-            } else {
-                LOG.warn("persisting {} room events together failed, retrying one by one: {}", events.size(),
-                        e.getClass().getSimpleName());
-            }
-            return false;
-        }
-    }
-
-    private boolean append(RoomEvent event) {
-        try {
-            audit.append(auditRow(event));
-            return true;
-        } catch (RuntimeException e) {
-            failed(event, e);
-            return false;
-        }
-    }
-
-    private void failed(RoomEvent event, RuntimeException e) {
-        LOG.warn("persisting {} failed session={} participant={}: {}", event.type(), event.sessionId(),
-                event.participantId(), e.getClass().getSimpleName());
     }
 
     /** {@code room.joined}, {@code room.grace-expired}, ... with outcome {@code ok} or a stable code. */
@@ -115,11 +86,19 @@ final class RoomRecorder {
         return new AuditEvent(event.at(), event.sessionId(), event.participantId(), role, name, outcome, null);
     }
 
+    private static boolean changesState(RoomEvent event) {
+        return switch (event.type()) {
+            case DECLINED, REMOVED, EXTENDED, ENDED -> true;
+            case JOINED, ADMITTED, LEFT, REVOKED, DISCONNECTED, RECONNECTED, GRACE_EXPIRED, SEAT_REFUSED, REPLACED -> false;
+        };
+    }
+
     private void persistState(RoomEvent event) {
         try {
             storeState(event);
         } catch (RuntimeException e) {
-            failed(event, e);
+            LOG.warn("persisting {} failed session={} participant={}: {}", event.type(), event.sessionId(),
+                    event.participantId(), e.getClass().getSimpleName());
         }
     }
 

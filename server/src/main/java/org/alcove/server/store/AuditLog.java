@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -14,27 +13,44 @@ import java.util.function.Consumer;
 /**
  * Append-only, hash-chained audit trail. Rows hold opaque ids and fixed vocabulary only (see
  * {@link AuditEvent}); each carries the hash of the row before it (see {@link AuditChain}).
- * Appends take one lock so the chain stays linear; that makes one server process, and in it
- * one {@code AuditLog}, the single writer of a database's trail (the newest hash is kept in
- * memory between appends).
+ * One {@link AuditWriter} writes them in the order they are handed over, so the chain stays
+ * linear; that makes one server process, and in it one {@code AuditLog}, the single writer of a
+ * database's trail (the newest hash is kept in memory between appends).
+ *
+ * <p>{@link #append}/{@link #appendAll} return once the rows are committed; {@link #appendLater}
+ * (a room's audit-only events) leaves them to a background thread that writes everything
+ * queued in one transaction per batch. Every read here first waits for the rows handed over
+ * before it began, so a reader never misses a row queued before its read, and {@link #close}
+ * writes everything pending before the database closes.
+ *
+ * <p>Durability: the embedded database stores committed changes within about a second
+ * ({@code autoCommitDelay}; it never forces the file on commit), so a killed process or crashed
+ * machine could always lose the last second of rows. Rows left to {@link #appendLater} and not yet
+ * written (normally milliseconds' worth, at most {@link #MAX_PENDING}) can be lost that way too;
+ * a clean stop loses none.
  */
-public final class AuditLog {
+public final class AuditLog implements AutoCloseable {
+    /**
+     * Rows pending beyond this make the caller write them itself (backpressure). A batch under the
+     * bench's 500 joins/s holds a few rows, and this is over ten seconds of the most this server
+     * sustains (about 850 joins/s, two rows each), a few MB of heap: it is reached only when the
+     * database stalls, and then callers slow down with it instead of the heap growing.
+     */
+    static final int MAX_PENDING = 10_000;
     private static final String COLUMNS = "seq, at, session_id, participant_id, role, event, outcome, actor_id, detail,"
             + " prev_hash, hash";
-    private static final String INSERT = "INSERT INTO audit_events (at, session_id, participant_id, role, event, outcome,"
-            + " actor_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final DataSource db;
-    private final Object appendLock = new Object();
-    /**
-     * The newest row's hash once this log has written or read it, kept under {@link #appendLock}
-     * so an append need not read it back: this instance is the only writer of its database's trail.
-     * Set only after a commit; {@code null} (read it from the table) after any failure or sealing.
-     */
-    private String head;
+    private final AuditWriter writer;
 
     public AuditLog(Database db) {
+        this(db, MAX_PENDING, true);
+    }
+
+    /** With {@code background} false, queued rows wait for a read, a flush or the bound (for tests). */
+    AuditLog(Database db, int maxPending, boolean background) {
         this.db = db.dataSource();
+        this.writer = new AuditWriter(this.db, maxPending, background);
     }
 
     /** Stores the event as the newest row, chained to the row before. */
@@ -43,42 +59,58 @@ public final class AuditLog {
     }
 
     /**
-     * Stores the events as the newest rows, in order, each chained to the one before, in one
-     * transaction: all of them or none. A caller with several rows to write (a room's queued
-     * events) pays for one commit instead of one each.
+     * Stores the events as the newest rows, after any pending ones, in order, each chained to the
+     * one before, in one transaction: all of them or none. A caller with several rows to write (a
+     * room's queued events) pays for one commit instead of one each.
      */
     public void appendAll(List<AuditEvent> events) {
         if (events.isEmpty()) {
             return;
         }
-        // The database keeps microseconds at most; hash exactly what will be read back.
-        List<AuditEvent> stored = events.stream().map(e -> new AuditEvent(e.at().truncatedTo(ChronoUnit.MILLIS),
-                e.sessionId(), e.participantId(), e.role(), e.event(), e.outcome(), e.actorId(), e.detail())).toList();
-        synchronized (appendLock) {
-            String newest = head;
-            head = null;
-            try (Connection c = db.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    String prev = newest != null ? newest : lastHash(c);
-                    try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                        for (AuditEvent event : stored) {
-                            String hash = AuditChain.hash(event, prev);
-                            bind(ps, event, prev, hash);
-                            ps.executeUpdate();
-                            prev = hash;
-                        }
-                    }
-                    c.commit();
-                    head = prev;
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
-            } catch (SQLException e) {
-                throw Jdbc.failure("appending audit events", e);
-            }
-        }
+        writer.write(events);
+    }
+
+    /**
+     * Queues the events to be stored in order after everything handed over before them, and
+     * returns without waiting (unless over {@link #MAX_PENDING} rows are queued: then it writes
+     * them). A row that cannot be stored is logged with its opaque ids and the others are kept;
+     * nothing is thrown.
+     */
+    public void appendLater(List<AuditEvent> events) {
+        events.forEach(event -> writer.queue(event, null));
+        writer.relieve();
+    }
+
+    /**
+     * Queues one row like {@link #appendLater} but never writes in the calling thread, which may
+     * hold a lock of its own: call {@link #relieve()} (or {@link #flush()}) after releasing it.
+     * {@code then} (or {@code null}) is called by the writer once the row is written or has failed,
+     * in the rows' order, while no other row is being written.
+     */
+    public void queue(AuditEvent event, Written then) {
+        writer.queue(event, then);
+    }
+
+    /** What a {@link #queue} caller wants done once its row is written ({@code stored}) or has failed. */
+    @FunctionalInterface
+    public interface Written {
+        void written(boolean stored);
+    }
+
+    /** Writes the queued rows in this thread if too many are queued (backpressure) or the log is closed. */
+    public void relieve() {
+        writer.relieve();
+    }
+
+    /** Returns once every row queued before the call is written (or has failed), and its {@code then} called. */
+    public void flush() {
+        writer.flush();
+    }
+
+    /** Writes every pending row and stops the background writer; call before the database closes. */
+    @Override
+    public void close() {
+        writer.close();
     }
 
     /**
@@ -86,8 +118,7 @@ public final class AuditLog {
      * Called once at start; a no-op when every row has its hash.
      */
     public int sealUnhashed() {
-        synchronized (appendLock) {
-            head = null;
+        return writer.rewrite(() -> {
             try (Connection c = db.getConnection()) {
                 // Unhashed rows can only be the oldest ones: v1 rows, all sealed at once, and append()
                 // refuses to chain onto a row without a hash. So a hashed (or no) first row means
@@ -130,7 +161,7 @@ public final class AuditLog {
             } catch (SQLException e) {
                 throw Jdbc.failure("sealing audit rows", e);
             }
-        }
+        });
     }
 
     /** Walks the whole chain, oldest first, and reports the first row that does not link. */
@@ -159,6 +190,7 @@ public final class AuditLog {
 
     /** Rows matching {@code query}, oldest first. */
     public List<AuditRow> find(AuditQuery query) {
+        writer.flush();
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_events WHERE seq > ?");
         List<Object> params = new ArrayList<>();
         params.add(query.afterSeq());
@@ -204,6 +236,7 @@ public final class AuditLog {
     }
 
     private void each(Consumer<AuditRow> visitor) {
+        writer.flush();
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_events ORDER BY seq")) {
@@ -219,33 +252,6 @@ public final class AuditLog {
         } catch (SQLException e) {
             throw Jdbc.failure("reading audit events", e);
         }
-    }
-
-    private static String lastHash(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM audit_events ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY");
-             ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                return AuditChain.GENESIS;
-            }
-            String hash = rs.getString(1);
-            if (hash == null) {
-                throw new IllegalStateException("audit rows without a hash: the trail must be sealed first");
-            }
-            return hash;
-        }
-    }
-
-    private static void bind(PreparedStatement ps, AuditEvent event, String prev, String hash) throws SQLException {
-        Jdbc.setInstant(ps, 1, event.at());
-        ps.setString(2, event.sessionId());
-        ps.setString(3, event.participantId());
-        ps.setString(4, event.role());
-        ps.setString(5, event.event());
-        ps.setString(6, event.outcome());
-        ps.setString(7, event.actorId());
-        ps.setString(8, event.detail());
-        ps.setString(9, prev);
-        ps.setString(10, hash);
     }
 
     private static AuditRow row(ResultSet rs) throws SQLException {

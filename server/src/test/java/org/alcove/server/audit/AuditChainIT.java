@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -143,6 +144,18 @@ class AuditChainIT {
         Run launched = launch(data);
         assertEquals(1, launched.status(), launched.out());
         assertEquals(broken.out().trim(), launched.out().trim());
+    }
+
+    @Test
+    void a_clean_stop_stores_every_row_left_for_later_before_the_database_closes() throws Exception {
+        Path data = server.dataDir();
+        int before = all().size();
+        Instant at = server.clock().instant();
+        audit.appendLater(IntStream.range(0, 1_000)
+                .mapToObj(i -> new AuditEvent(at, "s_later", "p_" + i, "client", "room.left", "ok", null)).toList());
+        server.server().stop();
+
+        assertEquals("audit chain OK: " + (before + 1_000) + " rows", verify(data).out().trim());
     }
 
     @Test
