@@ -50,7 +50,7 @@ class IdleRowsTest {
                 null, 0, 0);
         var cpu = sweep.fit(IdleRows.Point::cpuPercent);
         assertEquals(50.0, IdleRows.pingMicros(cpu), 1e-9);
-        assertEquals("8,000", IdleRows.withinFivePercent(cpu));
+        assertEquals("10,000", IdleRows.withinFivePercent(cpu));
     }
 
     private static IdleRows.Point cpuPoint(int held, double cpuPercent) {
