@@ -94,10 +94,9 @@ class DisplayEscapingIT {
             therapist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Admit " + CLIENT_NAME)).click();
             assertThat(figure(therapist, CLIENT_NAME)).isVisible();
             assertThat(figure(client, THERAPIST_NAME + " (therapist)")).isVisible();
-
-            say(therapist, CHAT);
+            sayOnceDelivered(therapist, CHAT);
             assertThat(client.locator("#chat-log")).containsText(CHAT);
-            say(client, CHAT);
+            sayOnceDelivered(client, CHAT);
             assertThat(therapist.locator("#chat-log")).containsText(CLIENT_NAME + ": " + CHAT);
 
             Page admin = page();
@@ -164,6 +163,26 @@ class DisplayEscapingIT {
 
     private static Locator figure(Page page, String name) {
         return page.getByRole(AriaRole.FIGURE, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    /**
+     * Sends a chat line as a user would until the page stops saying "not delivered": a tile shows
+     * as soon as the peer is known, while chat needs the data channel of the connection itself.
+     */
+    private static void sayOnceDelivered(Page page, String text) {
+        Locator undelivered = page.locator("#chat-log").getByText("not delivered");
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        for (int tries = 1; ; tries++) {
+            say(page, text);
+            page.waitForTimeout(100);
+            if (undelivered.count() < tries) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("chat not delivered within 30 s");
+            }
+            page.waitForTimeout(200);
+        }
     }
 
     private static void say(Page page, String text) {
