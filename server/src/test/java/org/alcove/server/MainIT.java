@@ -6,9 +6,8 @@ import org.alcove.server.auth.SigningKey;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.TestCertificate;
 import org.alcove.signaling.protocol.Role;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -16,10 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,19 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MainIT {
     private static final Map<String, String> ENV = Map.of("ALCOVE_AUTH_PASSWORD_ITERATIONS", "1000",
             "ALCOVE_HTTP_HOST", "127.0.0.1");
-    private Path data;
-
-    @BeforeEach
-    void tempDir() throws Exception {
-        data = Files.createTempDirectory("alcove-main-");
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        try (Stream<Path> paths = Files.walk(data)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
+    @TempDir
+    Path data;
 
     private record Run(Server server, String out) {
     }

@@ -1,32 +1,18 @@
 package org.alcove.server;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The class-archive training run really starts, restarts and joins (it throws on any failed step). */
 class TrainingRunIT {
-    private Path data;
-
-    @BeforeEach
-    void tempDir() throws Exception {
-        data = Files.createTempDirectory("alcove-training-it-");
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        try (Stream<Path> paths = Files.walk(data)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
+    @TempDir
+    Path data;
 
     @Test
     void starts_restarts_and_gets_a_welcome_for_the_therapists_join() {
