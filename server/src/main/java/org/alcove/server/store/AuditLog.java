@@ -17,15 +17,15 @@ import java.util.function.Consumer;
  * linear; that makes one server process, and in it one {@code AuditLog}, the single writer of a
  * database's trail (the newest hash is kept in memory between appends).
  *
- * <p>{@link #append}/{@link #appendAll} return once the rows are committed; {@link #appendLater}
- * (a room's audit-only events) leaves them to a background thread that writes everything
- * queued in one transaction per batch. Every read here first waits for the rows handed over
+ * <p>{@link #append}/{@link #appendAll} return once the rows are committed; {@link #queue} (a
+ * room's events, under its lock) and {@link #appendLater} leave them to a background thread that
+ * writes everything queued in one transaction per batch. Every read here first waits for the rows handed over
  * before it began, so a reader never misses a row queued before its read, and {@link #close}
  * writes everything pending before the database closes.
  *
  * <p>Durability: the embedded database stores committed changes within about a second
  * ({@code autoCommitDelay}; it never forces the file on commit), so a killed process or crashed
- * machine could always lose the last second of rows. Rows left to {@link #appendLater} and not yet
+ * machine could always lose the last second of rows. Rows queued and not yet
  * written (normally milliseconds' worth, at most {@link #MAX_PENDING}) can be lost that way too;
  * a clean stop loses none.
  */
