@@ -5,7 +5,7 @@ import org.alcove.server.accounts.User;
 import org.alcove.server.accounts.UserStore;
 import org.alcove.server.auth.Passwords;
 import org.alcove.server.sessions.Scheduling;
-import org.alcove.server.store.AuditEvent;
+import org.alcove.server.audit.AuditEvent;
 import org.alcove.server.store.Ids;
 import org.alcove.server.store.ParticipantRecord;
 import org.alcove.server.store.SessionRecord;

@@ -26,7 +26,7 @@ import org.alcove.server.room.LiveSessions;
 import org.alcove.server.room.Signaling;
 import org.alcove.server.sessions.Scheduling;
 import org.alcove.server.sessions.SessionRoutes;
-import org.alcove.server.store.AuditLog;
+import org.alcove.server.audit.AuditLog;
 import org.alcove.server.store.Database;
 import org.alcove.server.store.SessionStore;
 import org.eclipse.jetty.server.Handler;

@@ -10,9 +10,6 @@ import org.alcove.server.http.ApiException;
 import org.alcove.server.http.ApiRequest;
 import org.alcove.server.http.Reply;
 import org.alcove.server.http.Router;
-import org.alcove.server.store.AuditLog;
-import org.alcove.server.store.AuditQuery;
-import org.alcove.server.store.AuditRow;
 import org.eclipse.jetty.http.HttpHeader;
 
 import java.nio.ByteBuffer;

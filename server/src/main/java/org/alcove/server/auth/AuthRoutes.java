@@ -8,8 +8,8 @@ import org.alcove.server.http.ApiException;
 import org.alcove.server.http.Reply;
 import org.alcove.server.http.Router;
 import org.alcove.server.ops.Metrics;
-import org.alcove.server.store.AuditEvent;
-import org.alcove.server.store.AuditLog;
+import org.alcove.server.audit.AuditEvent;
+import org.alcove.server.audit.AuditLog;
 import org.eclipse.jetty.http.HttpCookie;
 
 import java.time.Clock;

@@ -8,7 +8,7 @@ import org.alcove.server.ice.IceServers;
 import org.alcove.server.ops.Drain;
 import org.alcove.server.ops.LiveCounts;
 import org.alcove.server.ops.Metrics;
-import org.alcove.server.store.AuditLog;
+import org.alcove.server.audit.AuditLog;
 import org.alcove.server.store.SessionStore;
 import org.alcove.signaling.protocol.MessageCodec;
 import org.alcove.signaling.protocol.Role;

@@ -1,7 +1,7 @@
 package org.alcove.server.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.alcove.server.store.AuditEvent;
+import org.alcove.server.audit.AuditEvent;
 import org.alcove.server.store.ParticipantStatus;
 import org.alcove.server.store.SessionStatus;
 import org.alcove.server.testing.Api;

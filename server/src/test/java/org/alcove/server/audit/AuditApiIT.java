@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import org.alcove.server.store.AuditEvent;
-import org.alcove.server.store.AuditLog;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;

@@ -1,12 +1,7 @@
 package org.alcove.server.audit;
 
 import org.alcove.server.config.ConfigLoader;
-import org.alcove.server.store.AuditChain;
 import org.alcove.server.store.Database;
-import org.alcove.server.store.AuditEvent;
-import org.alcove.server.store.AuditLog;
-import org.alcove.server.store.AuditQuery;
-import org.alcove.server.store.AuditRow;
 import org.alcove.server.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

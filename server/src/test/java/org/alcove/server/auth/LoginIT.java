@@ -1,7 +1,7 @@
 package org.alcove.server.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.alcove.server.store.AuditEvent;
+import org.alcove.server.audit.AuditEvent;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;

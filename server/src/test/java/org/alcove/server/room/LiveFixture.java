@@ -2,7 +2,7 @@ package org.alcove.server.room;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.server.Server;
-import org.alcove.server.store.AuditEvent;
+import org.alcove.server.audit.AuditEvent;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.SignalingClient;

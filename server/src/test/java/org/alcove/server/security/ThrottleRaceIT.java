@@ -1,6 +1,6 @@
 package org.alcove.server.security;
 
-import org.alcove.server.store.AuditEvent;
+import org.alcove.server.audit.AuditEvent;
 import org.eclipse.jetty.http.HttpTester;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

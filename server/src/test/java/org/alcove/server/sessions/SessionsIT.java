@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.server.auth.JoinClaims;
 import org.alcove.server.auth.JoinTokenException;
 import org.alcove.server.auth.JoinTokens;
-import org.alcove.server.store.AuditEvent;
+import org.alcove.server.audit.AuditEvent;
 import org.alcove.server.store.ParticipantRecord;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.TestServer;

@@ -1,5 +1,7 @@
 package org.alcove.server.store;
 
+import org.alcove.server.audit.AuditEvent;
+import org.alcove.server.audit.AuditLog;
 import org.alcove.server.sessions.Scheduling;
 import org.alcove.server.testing.TestServer;
 import org.alcove.signaling.protocol.EndReason;
