@@ -1,7 +1,7 @@
 package org.alcove.server;
 
-import org.alcove.server.accounts.UserRoutes;
 import org.alcove.server.admin.AdminRoutes;
+import org.alcove.server.admin.UserRoutes;
 import org.alcove.server.attendance.AttendanceRoutes;
 import org.alcove.server.audit.AuditRoutes;
 import org.alcove.server.accounts.UserStore;
@@ -126,7 +126,7 @@ public final class Server {
             new UserRoutes(users, passwords, authenticator, audit, sessions, live, clock).register(router);
             new SessionRoutes(sessions, users, scheduling, authenticator, live, config.room().overrun(), clock).register(router);
             new AttendanceRoutes(sessions, audit, authenticator, clock).register(router);
-            new AuditRoutes(audit, authenticator).register(router);
+            new AuditRoutes(audit, authenticator::requireAdmin).register(router);
             admin = new AdminRoutes(sessions, users, audit, signaling.liveAdmin(), authenticator, clock, new Json());
             admin.register(router);
 
