@@ -31,7 +31,7 @@ class AccountStateIT {
         server = TestServer.start();
         api = server.api();
         admin = api.loginAdmin();
-        adminId = server.server().users().findByEmail(TestServer.ADMIN_EMAIL).orElseThrow().id();
+        adminId = server.users().findByEmail(TestServer.ADMIN_EMAIL).orElseThrow().id();
     }
 
     @AfterEach
@@ -118,7 +118,7 @@ class AccountStateIT {
         assertEquals(401, login("t2@example.test", PASSWORD).status());
         assertEquals(200, login("t2@example.test", "a-brand-new-password").status());
         assertEquals(List.of("user.password-reset"), accountEvents(id));
-        AuditEvent row = server.server().audit().withoutSession().stream()
+        AuditEvent row = server.audit().withoutSession().stream()
                 .filter(e -> e.event().equals("user.password-reset")).findFirst().orElseThrow();
         assertEquals(adminId, row.actorId());
         assertFalse(row.toString().contains("a-brand-new-password"));
@@ -170,7 +170,7 @@ class AccountStateIT {
     }
 
     private List<String> accountEvents(String userId) {
-        return server.server().audit().withoutSession().stream()
+        return server.audit().withoutSession().stream()
                 .filter(e -> userId.equals(e.detail()) && !e.event().equals("user.created"))
                 .map(AuditEvent::event).toList();
     }

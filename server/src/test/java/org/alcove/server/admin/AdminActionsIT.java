@@ -37,7 +37,7 @@ class AdminActionsIT {
         server = TestServer.start();
         api = server.api();
         admin = api.loginAdmin();
-        adminId = server.server().users().findByEmail(TestServer.ADMIN_EMAIL).orElseThrow().id();
+        adminId = server.users().findByEmail(TestServer.ADMIN_EMAIL).orElseThrow().id();
         therapist = api.newTherapist("actions@example.test");
     }
 
@@ -185,19 +185,19 @@ class AdminActionsIT {
     }
 
     private org.alcove.server.store.SessionRecord stored(BookedSession booking) {
-        return server.server().sessions().find(booking.sessionId()).orElseThrow();
+        return server.sessions().find(booking.sessionId()).orElseThrow();
     }
 
     private ParticipantStatus participantStatus(BookedSession booking, String id) {
-        return server.server().sessions().findParticipant(booking.sessionId(), id).orElseThrow().status();
+        return server.sessions().findParticipant(booking.sessionId(), id).orElseThrow().status();
     }
 
     private List<String> events(BookedSession booking) {
-        return server.server().audit().forSession(booking.sessionId()).stream().map(AuditEvent::event).toList();
+        return server.audit().forSession(booking.sessionId()).stream().map(AuditEvent::event).toList();
     }
 
     private AuditEvent auditRow(BookedSession booking, String event) {
-        return server.server().audit().forSession(booking.sessionId()).stream()
+        return server.audit().forSession(booking.sessionId()).stream()
                 .filter(e -> e.event().equals(event)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + event + " row in " + events(booking)));
     }

@@ -33,7 +33,7 @@ class AuditApiIT {
         api = server.api();
         admin = api.loginAdmin();
         t0 = server.clock().instant().plusSeconds(3600);
-        AuditLog audit = server.server().audit();
+        AuditLog audit = server.audit();
         audit.append(new AuditEvent(t0, "s_a", "p_1", "client", "room.joined", "ok", "p_1"));
         audit.append(new AuditEvent(t0.plusSeconds(10), "s_a", "p_1", "client", "room.admitted", "ok", null));
         audit.append(new AuditEvent(t0.plusSeconds(20), "s_b", "p_2", "client", "room.joined", "ok", "p_2"));

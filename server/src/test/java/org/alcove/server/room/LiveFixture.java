@@ -51,6 +51,11 @@ final class LiveFixture implements AutoCloseable {
         return testServer.server();
     }
 
+    /** The fixture underneath, for what a test checks behind the API (stored sessions, settings). */
+    TestServer testServer() {
+        return testServer;
+    }
+
     Instant now() {
         return testServer.clock().instant();
     }
@@ -87,7 +92,7 @@ final class LiveFixture implements AutoCloseable {
     }
 
     List<AuditEvent> audit(String sessionId) {
-        return server().audit().forSession(sessionId);
+        return testServer.audit().forSession(sessionId);
     }
 
     /** Waits for something the server persists after the fact (audit rows, stored state). */

@@ -40,7 +40,7 @@ final class Arena implements AutoCloseable {
         String bystanderTherapist = api.newTherapist("bystander" + ACCOUNTS.incrementAndGet() + "@example.test");
         // Booked long, so tests that move the clock through another session's end do not end it.
         this.bystander = Bystander.start(testServer.uri(), book(bystanderTherapist, now(), BYSTANDER_MINUTES, 2),
-                testServer.trust(), testServer.server().config().socket().ratePerSecond());
+                testServer.trust(), testServer.config().socket().ratePerSecond());
     }
 
     static Arena start() {

@@ -106,7 +106,7 @@ class TokenTimingIT {
             assertRefused(arena, now.clientToken(0), "too-many-attempts", 4017);
             arena.bystander().assertUndisturbed();
 
-            List<AuditEvent> throttled = arena.server().audit().withoutSession().stream()
+            List<AuditEvent> throttled = arena.testServer().audit().withoutSession().stream()
                     .filter(row -> row.event().equals("auth.failed") && row.outcome().equals("too-many-attempts"))
                     .toList();
             assertEquals(1, throttled.size(), "only the first throttled refusal is audited");
