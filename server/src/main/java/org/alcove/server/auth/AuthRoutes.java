@@ -10,6 +10,7 @@ import org.alcove.server.http.ApiException;
 import org.alcove.server.http.Reply;
 import org.alcove.server.http.Router;
 import org.alcove.server.ops.Metrics;
+import org.alcove.server.throttle.FailureWindow;
 import org.eclipse.jetty.http.HttpCookie;
 
 import java.time.Clock;

@@ -2,8 +2,8 @@ package org.alcove.server.room;
 
 import org.alcove.server.accounts.User;
 import org.alcove.server.accounts.UserStore;
-import org.alcove.server.auth.AddressGroup;
-import org.alcove.server.auth.FailureWindow;
+import org.alcove.server.throttle.AddressGroup;
+import org.alcove.server.throttle.FailureWindow;
 import org.alcove.server.auth.JoinClaims;
 import org.alcove.server.auth.JoinTokenException;
 import org.alcove.server.auth.JoinTokens;

@@ -1,7 +1,7 @@
 package org.alcove.server.room;
 
 import org.alcove.server.accounts.UserStore;
-import org.alcove.server.auth.FailureWindow;
+import org.alcove.server.throttle.FailureWindow;
 import org.alcove.server.auth.JoinTokens;
 import org.alcove.server.config.AlcoveConfig;
 import org.alcove.server.ice.IceServers;

@@ -3,7 +3,7 @@ package org.alcove.server.room;
 import org.alcove.server.accounts.AccountRole;
 import org.alcove.server.accounts.User;
 import org.alcove.server.accounts.UserStore;
-import org.alcove.server.auth.FailureWindow;
+import org.alcove.server.throttle.FailureWindow;
 import org.alcove.server.auth.JoinClaims;
 import org.alcove.server.auth.JoinTokenException;
 import org.alcove.server.auth.JoinTokens;
