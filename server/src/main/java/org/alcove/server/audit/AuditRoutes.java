@@ -57,11 +57,7 @@ public final class AuditRoutes {
     record Page(List<RowView> rows, Long next) {
     }
 
-    /**
-     * @param requireAdmin throws unless the request comes from a signed-in admin (auth's
-     *                     {@code Authenticator::requireAdmin}); passed in because auth writes to the
-     *                     audit trail, so the trail cannot depend on auth without a package loop
-     */
+    /** @param requireAdmin auth's admin check, passed in: auth writes the trail, so the trail cannot use auth */
     public AuditRoutes(AuditLog audit, Consumer<ApiRequest> requireAdmin) {
         this.audit = audit;
         this.requireAdmin = requireAdmin;

@@ -12,10 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/**
- * The SQL that reads audit rows back. It reads what is committed only: {@link AuditLog} first
- * waits for the rows handed over before a read began.
- */
+/** The SQL that reads audit rows back; {@link AuditLog} first waits for the rows handed over before. */
 final class AuditSelect {
     static final String COLUMNS = "seq, at, session_id, participant_id, role, event, outcome, actor_id, detail,"
             + " prev_hash, hash";
