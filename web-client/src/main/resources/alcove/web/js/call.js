@@ -3,6 +3,7 @@
 // server messages.
 
 import { PeerLink } from './peer.js';
+import { InOrder } from './negotiation.js';
 import { Tiles } from './tiles.js';
 import { Chat } from './chat.js';
 import { measure } from './stats.js';
@@ -30,6 +31,7 @@ export class Call {
   #own;
   #endsAt;
   #links = new Map();
+  #fromPeers = new InOrder();
   #ice = null;
   #samples = new Map();
   #tiles = new Tiles(grid);
@@ -38,13 +40,18 @@ export class Call {
   #timers = [];
   #listeners = [];
   #onLeave;
+  #onError;
 
-  /** {@code local}: {stream, cameraId, microphoneId, speakerId}; {@code onLeave()} after "Leave". */
-  constructor({ welcome, signaling, local, onLeave }) {
+  /**
+   * {@code local}: {stream, cameraId, microphoneId, speakerId}; {@code onLeave()} after "Leave";
+   * {@code onError(error)} when a negotiation with someone fails (the call goes on).
+   */
+  constructor({ welcome, signaling, local, onLeave, onError }) {
     this.#role = welcome.role;
     this.#signaling = signaling;
     this.#endsAt = new Date(welcome.endsAt);
     this.#onLeave = onLeave;
+    this.#onError = onError;
     this.#chat = new Chat({
       chat: (from, text) => this.#chatLine(this.#tiles.nameOf(from) || 'Someone', text),
       screenShare: (from, allowed) => this.#screenShareAllowed(from, allowed),
@@ -95,7 +102,11 @@ export class Call {
     chatSend.disabled = true;
   }
 
-  /** Every call-related server message, in arrival order. */
+  /**
+   * Every call-related server message, in arrival order. What one peer relays (descriptions,
+   * candidates, ICE restarts) is applied one message at a time: the returned promise settles
+   * when this message has been.
+   */
   async handle(message) {
     switch (message.type) {
       case 'roster':
@@ -122,13 +133,13 @@ export class Call {
         break;
       case 'offer':
       case 'answer':
-        await this.#description(message);
+        await this.#fromPeer(message, () => this.#description(message));
         break;
       case 'candidate':
-        await this.#links.get(message.from)?.candidate(message);
+        await this.#fromPeer(message, () => this.#links.get(message.from)?.candidate(message));
         break;
       case 'ice-restart':
-        this.#links.get(message.from)?.restartIce();
+        await this.#fromPeer(message, () => this.#links.get(message.from)?.restartIce());
         break;
       case 'waiting-list':
         this.#therapist?.waiting(message.waiting);
@@ -136,6 +147,13 @@ export class Call {
       default:
         break;
     }
+  }
+
+  // Not awaiting the previous message would let an offer be judged against a state that the
+  // answer still being applied is about to change (and wrongly ignored by the impolite side).
+  // The link is looked up when the message's turn comes: an earlier one may have replaced it.
+  #fromPeer(message, step) {
+    return this.#fromPeers.run(message.from, step).catch((error) => this.#onError(error));
   }
 
   #roster(peers) {
@@ -195,6 +213,7 @@ export class Call {
       events: {
         track: (stream) => this.#tiles.stream(id, stream),
         channel: (channel) => this.#chat.attach(id, channel),
+        error: (error) => this.#onError(error),
         state: (state) => {
           if (state === 'connected') {
             this.#measure();
