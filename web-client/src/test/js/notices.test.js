@@ -1,7 +1,7 @@
 // What the join page says for each final close and end reason (notices.js).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { forClose, forEnd, LEFT } from '../../main/resources/alcove/web/js/notices.js';
+import { forClose, forEnd, LEFT, tooEarly } from '../../main/resources/alcove/web/js/notices.js';
 import { CloseCode } from '../../main/resources/alcove/web/js/signaling.js';
 
 describe('forClose', () => {
@@ -37,5 +37,18 @@ describe('forEnd', () => {
     assert.equal(forEnd('something-new', 'client'), forClose(CloseCode.SESSION_ENDED));
     assert.equal(forEnd('time-up', 'client').name, 'ended');
     assert.notEqual(LEFT.name, 'ended');
+  });
+});
+
+describe('tooEarly', () => {
+  test('says when the server\'s join window opens, not a window of its own', () => {
+    const startsAt = '2031-05-06T14:00:00Z';
+    assert.match(tooEarly(startsAt, '2031-05-06T13:45:00Z', 'Dr Ada').text, /You can join from 15 minutes before the start\./);
+    assert.match(tooEarly(startsAt, '2031-05-06T13:30:00Z', 'Dr Ada').text, /from 30 minutes before/);
+  });
+
+  test('names the therapist when the server did', () => {
+    assert.match(tooEarly('2031-05-06T14:00:00Z', '2031-05-06T13:45:00Z', 'Dr Ada').title, /^Your session with Dr Ada starts at /);
+    assert.match(tooEarly('2031-05-06T14:00:00Z', '2031-05-06T13:45:00Z').title, /^Your session starts at /);
   });
 });
