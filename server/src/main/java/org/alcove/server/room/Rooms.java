@@ -1,6 +1,7 @@
 package org.alcove.server.room;
 
 import org.alcove.server.config.AlcoveConfig;
+import org.alcove.server.ops.LogScope;
 import org.alcove.server.ops.Metrics;
 import org.alcove.server.store.SessionRecord;
 import org.alcove.signaling.protocol.ClientMessage;

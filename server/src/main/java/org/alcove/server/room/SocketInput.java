@@ -2,6 +2,7 @@ package org.alcove.server.room;
 
 import org.alcove.server.config.AlcoveConfig;
 import org.alcove.server.ops.Drain;
+import org.alcove.server.ops.LogScope;
 import org.alcove.server.ops.Metrics;
 import org.alcove.signaling.protocol.ClientMessage;
 import org.alcove.signaling.protocol.CloseCode;
@@ -68,7 +69,7 @@ final class SocketInput {
     }
 
     void text(SocketConnection connection, String text) {
-        LogScope.around(connection, () -> handleText(connection, text));
+        scoped(connection, () -> handleText(connection, text));
     }
 
     private void handleText(SocketConnection connection, String text) {
@@ -115,7 +116,7 @@ final class SocketInput {
         if (connection == null || !open.remove(connection)) {
             return;
         }
-        LogScope.around(connection, () -> {
+        scoped(connection, () -> {
             SocketConnection.Phase was = connection.markClosed();
             if (was == SocketConnection.Phase.JOINED) {
                 LOG.info("connection {} closed: {}", connection.id(), statusCode);
@@ -272,7 +273,7 @@ final class SocketInput {
     }
 
     private void authTimedOut(SocketConnection connection) {
-        LogScope.around(connection, () -> refuseLate(connection));
+        scoped(connection, () -> refuseLate(connection));
     }
 
     private void refuseLate(SocketConnection connection) {
@@ -280,6 +281,15 @@ final class SocketInput {
             connection.refuse(ErrorCode.AUTH_TIMEOUT);
             gate.refusedWithoutToken(ErrorCode.AUTH_TIMEOUT, clock.instant());
         }
+    }
+
+    /** Runs {@code work} naming {@code connection}, and its session and participant once it joined. */
+    private static void scoped(SocketConnection connection, Runnable work) {
+        if (connection == null) {
+            work.run();
+            return;
+        }
+        LogScope.around(connection.id(), connection.sessionId(), connection.participantId(), work);
     }
 
     /** The fixed description, and the offending field's wire name when the codec knows it. */
