@@ -128,16 +128,22 @@ final class Outbox {
     }
 
     private void write(Item item) {
+        // Java 17 has no pattern switch over the sealed type: a new item kind fails below, loudly,
+        // rather than being caught with Jetty's failures (which only mark the socket dead).
         try {
-            // Two item kinds; Java 17 has no pattern switch over the sealed type.
             if (item instanceof Text text) {
                 session.sendText(text.text(), done);
-            } else if (item instanceof Close close) {
+                return;
+            }
+            if (item instanceof Close close) {
                 session.close(close.code().code(), close.code().reason(), done);
+                return;
             }
         } catch (RuntimeException e) {
             failed(e);
+            return;
         }
+        throw new IllegalStateException("no writing for item " + item.getClass().getSimpleName());
     }
 
     private void sent() {

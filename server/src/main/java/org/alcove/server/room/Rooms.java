@@ -250,6 +250,9 @@ public final class Rooms implements LiveSessions, LiveAdmin {
                 connection.close(close.code());
             } else if (effect instanceof Effect.Record record) {
                 events.add(record.event());
+            } else {
+                // Java 17 has no pattern switch: a new kind of effect must fail here, not vanish.
+                throw new IllegalStateException("no handling for effect " + effect.getClass().getSimpleName());
             }
         }
         return events;
