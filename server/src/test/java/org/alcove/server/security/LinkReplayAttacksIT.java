@@ -28,10 +28,10 @@ class LinkReplayAttacksIT {
     private static final int STORM = 16;
 
     @RegisterExtension
-    static final ArenaExtension ARENA = new ArenaExtension();
+    static final Arena ARENA = new Arena();
 
     private static Arena arena() {
-        return ARENA.arena();
+        return ARENA;
     }
 
     /** Attack: replay a client link after the therapist reissued it. Outcome: {@code link-reissued}, close 4006; the new link works. */

@@ -24,10 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 @Adversarial
 class RelayAttacksIT {
     @RegisterExtension
-    static final ArenaExtension ARENA = new ArenaExtension();
+    static final Arena ARENA = new Arena();
 
     private static Arena arena() {
-        return ARENA.arena();
+        return ARENA;
     }
 
     /**
