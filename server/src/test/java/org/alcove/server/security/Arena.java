@@ -57,8 +57,8 @@ final class Arena extends LiveStage implements AfterEachCallback {
         // The bystander has its own therapist, so nothing an attack does to this one touches it.
         String bystanderTherapist = api().newTherapist(newAccountEmail("bystander"));
         // Booked long, so tests that move the clock through another session's end do not end it.
-        bystander = Bystander.start(uri(), book(bystanderTherapist, now(), BYSTANDER_MINUTES, 2),
-                trust(), server().config().socket().ratePerSecond());
+        bystander = Bystander.start(this, book(bystanderTherapist, now(), BYSTANDER_MINUTES, 2),
+                server().config().socket().ratePerSecond());
     }
 
     /** The legitimate call running alongside every attack. */

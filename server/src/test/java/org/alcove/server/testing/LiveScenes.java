@@ -21,6 +21,21 @@ public abstract class LiveScenes {
     /** How long a scene, and most tests, wait for one message. */
     public static final Duration WAIT = Duration.ofSeconds(5);
 
+    /** The scenes on a server a test started itself (one it restarts, or a fresh one per test). */
+    public static LiveScenes on(TestServer server) {
+        return new LiveScenes() {
+            @Override
+            public URI uri() {
+                return server.uri();
+            }
+
+            @Override
+            public SSLContext trust() {
+                return server.trust();
+            }
+        };
+    }
+
     /** Where the server is. */
     public abstract URI uri();
 
