@@ -208,19 +208,19 @@ function onClosed(code, delay, lastError) {
     return;
   }
   if (code === CloseCode.NOT_YET_OPEN && lastError?.startsAt) {
-    tooEarly(lastError.startsAt, lastError.therapistName);
+    tooEarly(lastError.startsAt, lastError.opensAt, lastError.therapistName);
     return;
   }
   finish(notices.forClose(code));
 }
 
-function tooEarly(startsAt, therapistName) {
+function tooEarly(startsAt, opensAt, therapistName) {
   check?.teardown();
   check = null;
-  showNotice(notices.tooEarly(startsAt, therapistName));
-  // The window opens 15 minutes before the start; ask again then (and every minute, in case
-  // this device's clock is off), with no button to press.
-  const opensIn = new Date(startsAt).getTime() - 15 * 60_000 - Date.now();
+  showNotice(notices.tooEarly(startsAt, opensAt, therapistName));
+  // Ask again when the server says the window opens (and every minute, in case this device's
+  // clock is off), with no button to press.
+  const opensIn = new Date(opensAt).getTime() - Date.now();
   clearTimeout(openTimer);
   openTimer = setTimeout(() => signaling.retryNow(), Math.min(60_000, Math.max(2_000, opensIn + 1_000)));
   phase = Phase.CONNECTING;

@@ -21,9 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SocketAuthIT {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-        // A short auth deadline keeps the timeout test quick; the default is 5 s.
+    // A short auth deadline keeps the timeout test quick; the default is 5 s. The join window
+    // is not the default 15 minutes, so an opensAt the server did not compute would show.
     @RegisterExtension
-    static final LiveStage live = new LiveStage(java.util.Map.of("ws.auth-timeout", "PT1S"));
+    static final LiveStage live = new LiveStage(java.util.Map.of("ws.auth-timeout", "PT1S", "auth.join-opens-before", "PT40M"));
 
     @Test
     void a_valid_token_gets_a_welcome_with_the_seat_from_the_token() {
@@ -86,7 +87,13 @@ class SocketAuthIT {
             JsonNode error = client.nextOfType("error", WAIT);
             assertEquals("not-yet-open", error.path("code").asText());
             assertEquals(startsAt, Instant.parse(error.path("startsAt").asText()));
+            assertEquals(startsAt.minus(Duration.ofMinutes(40)), Instant.parse(error.path("opensAt").asText()));
             assertEquals(4003, client.awaitClose(WAIT));
+        }
+        // And the link does open then, not at the default 15 minutes before.
+        live.advance(Duration.ofHours(3).minusMinutes(39));
+        try (SignalingClient client = SignalingClient.join(live.uri(), later.clientToken(0))) {
+            assertEquals("waiting", client.nextOfType("welcome", WAIT).path("state").asText());
         }
     }
 

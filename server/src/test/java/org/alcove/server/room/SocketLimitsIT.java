@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SocketLimitsIT {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-        // A small burst and a slow refill keep the flood test short and independent of machine speed.
+    // A small burst and a slow refill keep the flood test short and independent of machine speed.
     @RegisterExtension
     static final LiveStage live = new LiveStage(Map.of("ws.rate-burst", "20", "ws.rate-per-second", "2"));
 

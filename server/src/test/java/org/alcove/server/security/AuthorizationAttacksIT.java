@@ -28,6 +28,7 @@ class AuthorizationAttacksIT {
     private static final List<String[]> ROUTES = List.of(
             new String[] {"POST", "/api/sessions"},
             new String[] {"GET", "/api/sessions"},
+            new String[] {"GET", "/api/sessions/limits"},
             new String[] {"GET", "/api/sessions/{s}"},
             new String[] {"DELETE", "/api/sessions/{s}"},
             new String[] {"POST", "/api/sessions/{s}/clients/{c}/link"},
