@@ -187,7 +187,7 @@ function enterCall(local) {
   saved.joined = true;
   save();
   showOnly('call');
-  call = new Call({ welcome, signaling, local, onLeave: leave });
+  call = new Call({ welcome, signaling, local, onLeave: leave, onError: negotiationFailed });
   const replay = held;
   held = [];
   replay.forEach((message) => call.handle(message));
@@ -195,6 +195,13 @@ function enterCall(local) {
     const minutesLeft = Math.max(1, Math.ceil((new Date(warnedFor).getTime() - Date.now()) / 60_000));
     call.timing(warnedFor, minutesLeft);
   }
+}
+
+// The call goes on (the other side's next offer or an ICE restart may still heal the link), so
+// nothing changes on screen; but the error is reported the way an uncaught one is (the console,
+// the window's error event, which the browser tests fail on) instead of being logged and lost.
+function negotiationFailed(error) {
+  reportError(error);
 }
 
 function onClosed(code, delay, lastError) {
