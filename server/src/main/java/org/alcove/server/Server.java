@@ -17,7 +17,6 @@ import org.alcove.server.ops.Drain;
 import org.alcove.server.ops.Metrics;
 import org.alcove.server.ops.MetricsEndpoint;
 import org.alcove.server.room.LiveSessions;
-import org.alcove.server.room.Signaling;
 import org.alcove.server.sessions.Scheduling;
 import org.alcove.server.store.Database;
 import org.alcove.server.store.SessionStore;
@@ -46,7 +45,7 @@ public final class Server {
     /** What start() made, as one value; {@code null} while not started. */
     private volatile Running running;
     /** The live side, made by {@link #wireRooms} (its own wiring, kept apart) during start. */
-    private Signaling signaling;
+    private LiveSide signaling;
 
     /** The running parts {@link #stop()} takes down; during a start that failed half way, some are {@code null}. */
     private record Running(org.eclipse.jetty.server.Server jetty, ServerConnector connector, Router router,
@@ -132,8 +131,8 @@ public final class Server {
     private LiveSessions wireRooms(ContextHandler context, Handler.Sequence handlers, org.eclipse.jetty.server.Server jetty,
                                    Metrics metrics, JoinTokens joinTokens, SessionStore sessions, UserStore users,
                                    AuditLog audit) {
-        // wired by room/
-        signaling = new Signaling(config, joinTokens, sessions, users, audit, clock, metrics, drain);
+        // The rooms (room/) and the sockets (ws/) that reach them, with their one ticker thread.
+        signaling = new LiveSide(config, joinTokens, sessions, users, audit, clock, metrics, drain);
         metrics.watch(signaling);
         handlers.addHandler(signaling.handler(jetty, context, this::publicUrl));
         return signaling.liveSessions();
@@ -156,7 +155,7 @@ public final class Server {
      * {@link #stop()} closes them with 1001. Calling it again (or while stopped) does nothing more.
      */
     public void drain() {
-        Signaling live;
+        LiveSide live;
         synchronized (this) {
             live = signaling;
             Duration period = config.ops().drainPeriod();

@@ -46,14 +46,14 @@ class AuthorizationAttacksIT {
             new String[] {"GET", "/api/admin/audit"});
 
     @RegisterExtension
-    static final ArenaExtension ARENA = new ArenaExtension();
+    static final Arena ARENA = new Arena();
 
     private static Arena arena() {
-        return ARENA.arena();
+        return ARENA;
     }
 
     private static Api api() {
-        return ARENA.arena().api();
+        return ARENA.api();
     }
 
     /**
