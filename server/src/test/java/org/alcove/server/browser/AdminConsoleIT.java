@@ -48,7 +48,8 @@ class AdminConsoleIT {
     // The paging test makes 105 failed sign-ins to fill the trail; it is not about throttling.
     @RegisterExtension
     static final BrowserStage STAGE = BrowserStage.withSettings(
-            Map.of("auth.login-max-failures", "1000", "auth.login-max-failures-per-address", "1000"));
+            Map.of("auth.login-max-failures", "1000", "auth.login-max-failures-per-address", "1000"))
+            .expecting(ExpectedConsoleError.NOBODY_SIGNED_IN);
     private final TestServer server = STAGE.server();
     private final Api api = server.api();
     /** Each test's own accounts: the tests share the server. */
@@ -277,6 +278,8 @@ class AdminConsoleIT {
         dialog().getByLabel("Reason").fill("Closing up.");
         Api.expect(204, api.send("POST", "/api/admin/sessions/" + booking.sessionId() + "/end", api.loginAdmin(),
                 "{\"reason\":\"done\"}"));
+        STAGE.expect(ExpectedConsoleError.refusedRequest("the session was ended meanwhile",
+                "/api/admin/sessions/" + booking.sessionId() + "/end", 409));
         dialog().getByRole(AriaRole.BUTTON, name("End session")).click();
         assertThat(page.locator("#action-error")).not().isEmpty();
         String detail = Api.expect(409, api.send("POST", "/api/admin/sessions/" + booking.sessionId() + "/end",
@@ -438,6 +441,8 @@ class AdminConsoleIT {
         Chromium.screenshot(page, "admin-attendance");
 
         page.getByLabel("Session id").last().fill("s_doesnotexist");
+        STAGE.expect(ExpectedConsoleError.refusedRequest("there is no such session",
+                "/api/sessions/s_doesnotexist/attendance", 404));
         page.getByRole(AriaRole.BUTTON, named("Show attendance")).click();
         assertThat(page.locator("#attendance-error")).hasText("No session with this id.");
     }

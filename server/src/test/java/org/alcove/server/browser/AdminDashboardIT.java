@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 @Timeout(BrowserStage.TEST_SECONDS)
 class AdminDashboardIT {
     @RegisterExtension
-    static final BrowserStage STAGE = new BrowserStage();
+    static final BrowserStage STAGE = new BrowserStage().expecting(ExpectedConsoleError.NOBODY_SIGNED_IN);
     private final TestServer server = STAGE.server();
     private final Api api = server.api();
     private final Page page = STAGE.page();
@@ -52,6 +52,7 @@ class AdminDashboardIT {
         page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Someone Else");
         page.getByLabel("Email", new Page.GetByLabelOptions().setExact(true)).fill("rivera@example.test");
         page.getByLabel("Initial password").fill("another-long-password");
+        STAGE.expect(ExpectedConsoleError.refusedRequest("a second account with this email is refused", "/api/users", 409));
         page.getByRole(AriaRole.BUTTON, named("Create account")).click();
         assertThat(page.locator("#new-account-error")).hasText("Email: an account with this email already exists.");
     }

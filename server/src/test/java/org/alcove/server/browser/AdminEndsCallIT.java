@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(BrowserStage.TEST_SECONDS)
 class AdminEndsCallIT {
     @RegisterExtension
-    static final BrowserStage STAGE = new BrowserStage();
+    static final BrowserStage STAGE = new BrowserStage().expecting(ExpectedConsoleError.NOBODY_SIGNED_IN);
 
     @Test
     void an_admin_ends_a_running_call_from_the_console_and_both_pages_show_the_end() {

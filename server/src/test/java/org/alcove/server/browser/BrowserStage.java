@@ -52,7 +52,8 @@ public final class BrowserStage implements BeforeAllCallback, AfterEachCallback,
 
     private final Supplier<Map<String, String>> settings;
     private final boolean withServer;
-    private final PageProblems problems = new PageProblems();
+    private final List<ExpectedConsoleError> expected;
+    private final PageProblems problems;
     private final List<Participant> participants = new ArrayList<>();
     private final List<BrowserContext> contexts = new ArrayList<>();
     private TestServer server;
@@ -60,27 +61,42 @@ public final class BrowserStage implements BeforeAllCallback, AfterEachCallback,
 
     /** A stage on a server with the test defaults. */
     public BrowserStage() {
-        this(Map::of, true);
+        this(Map::of, true, List.of());
     }
 
-    private BrowserStage(Supplier<Map<String, String>> settings, boolean withServer) {
+    private BrowserStage(Supplier<Map<String, String>> settings, boolean withServer, List<ExpectedConsoleError> expected) {
         this.settings = settings;
         this.withServer = withServer;
+        this.expected = List.copyOf(expected);
+        List<ExpectedConsoleError> always = new ArrayList<>(expected);
+        always.add(ExpectedConsoleError.NO_FAVICON);
+        this.problems = new PageProblems(always);
+    }
+
+    /**
+     * The same stage, with console errors every test of the class provokes by design (say, a
+     * staff page asking who is signed in while nobody is). Script errors and CSP refusals are
+     * never expected.
+     */
+    public BrowserStage expecting(ExpectedConsoleError... errors) {
+        List<ExpectedConsoleError> all = new ArrayList<>(expected);
+        all.addAll(List.of(errors));
+        return new BrowserStage(settings, withServer, all);
     }
 
     /** @param settings overrides by defaults-file key, as {@link TestServer#start(Map)} takes them */
     public static BrowserStage withSettings(Map<String, String> settings) {
-        return new BrowserStage(() -> settings, true);
+        return new BrowserStage(() -> settings, true, List.of());
     }
 
     /** @param settings asked for once, before the server starts (say, after starting a TURN server it names) */
     public static BrowserStage withSettings(Supplier<Map<String, String>> settings) {
-        return new BrowserStage(settings, true);
+        return new BrowserStage(settings, true, List.of());
     }
 
     /** Only the browser and its checks, for a test class that brings its own server. */
     public static BrowserStage browserOnly() {
-        return new BrowserStage(Map::of, false);
+        return new BrowserStage(Map::of, false, List.of());
     }
 
     @Override
@@ -152,14 +168,14 @@ public final class BrowserStage implements BeforeAllCallback, AfterEachCallback,
         return context.newPage();
     }
 
-    /**
-     * Lets console errors matching {@code text} pass for the rest of this test: only for an
-     * error the test provokes on purpose. Script errors and CSP refusals are never allowed.
-     *
-     * @param why what the test does that makes the browser say so
-     */
-    public void allowConsoleError(String why, Pattern text) {
-        problems.allow(why, text);
+    /** Lets this console error, which the current test provokes on purpose, pass until the test ends. */
+    public void expect(ExpectedConsoleError error) {
+        problems.expect(error);
+    }
+
+    /** Lets console errors matching {@code looksLike} pass until the test ends; see {@link ExpectedConsoleError}. */
+    public void expectConsoleError(String why, Pattern looksLike) {
+        problems.expect(new ExpectedConsoleError(why, looksLike));
     }
 
     /** Fails now if a page had a problem since the last check; the stage does this after each test. */

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(BrowserStage.TEST_SECONDS)
 class BrowserStageIT {
     @RegisterExtension
-    static final BrowserStage STAGE = new BrowserStage();
+    static final BrowserStage STAGE = new BrowserStage().expecting(ExpectedConsoleError.NOBODY_SIGNED_IN);
 
     @Test
     void an_uncaught_script_error_fails_the_check() {
@@ -55,11 +55,11 @@ class BrowserStageIT {
     @Test
     void an_allowance_lets_only_the_named_console_error_through_and_only_in_its_test() {
         Page page = STAGE.page();
-        STAGE.allowConsoleError("this test logs it", Pattern.compile("expected by the test"));
+        STAGE.expectConsoleError("this test logs it", Pattern.compile("expected by the test"));
         page.setContent("<script>console.error('expected by the test')</script>");
         STAGE.checkPages();
 
-        STAGE.allowConsoleError("this test logs it", Pattern.compile("expected by the test"));
+        STAGE.expectConsoleError("this test logs it", Pattern.compile("expected by the test"));
         page.setContent("<script>console.error('expected by the test'); console.error('not this one')</script>");
         AssertionFailedError failure = assertThrows(AssertionFailedError.class, STAGE::checkPages);
         assertTrue(failure.getMessage().contains("not this one"), failure.getMessage());

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @Timeout(BrowserStage.TEST_SECONDS)
 class CallJourneyIT {
     @RegisterExtension
-    static final BrowserStage STAGE = new BrowserStage();
+    static final BrowserStage STAGE = new BrowserStage().expecting(ExpectedConsoleError.NOBODY_SIGNED_IN);
     /** Off unless -Dalcove.record-sessions=DIR: then the browsers' signalling feeds the fuzz corpus. */
     @RegisterExtension
     final SessionRecorder recorder = SessionRecorder.fromSystemProperty();

@@ -38,7 +38,7 @@ class DashboardIT {
     private static final AtomicInteger THERAPISTS = new AtomicInteger();
 
     @RegisterExtension
-    static final BrowserStage STAGE = new BrowserStage();
+    static final BrowserStage STAGE = new BrowserStage().expecting(ExpectedConsoleError.NOBODY_SIGNED_IN);
     private final TestServer server = STAGE.server();
     private final Api api = server.api();
     /** Each test's own therapist, so that the sessions on their dashboard are the test's own. */

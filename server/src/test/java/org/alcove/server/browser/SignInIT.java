@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(BrowserStage.TEST_SECONDS)
 class SignInIT {
     @RegisterExtension
-    static final BrowserStage STAGE = new BrowserStage();
+    static final BrowserStage STAGE = new BrowserStage().expecting(ExpectedConsoleError.NOBODY_SIGNED_IN);
     private final TestServer server = STAGE.server();
     private final Page page = STAGE.page();
 
@@ -41,6 +41,7 @@ class SignInIT {
 
         page.getByLabel("Email").fill("dr.lee@example.test");
         page.getByLabel("Password").fill("not-the-password");
+        STAGE.expect(ExpectedConsoleError.refusedRequest("a wrong password is refused", "/api/auth/login", 401));
         page.getByRole(AriaRole.BUTTON, named("Sign in")).click();
 
         assertThat(page.getByRole(AriaRole.ALERT)).hasText("Email or password is incorrect.");
@@ -53,7 +54,7 @@ class SignInIT {
     @Test
     void before_its_script_runs_the_sign_in_form_cannot_send_the_password_anywhere() {
         // Held back: the page as it is before its module has run (slow network, blocked script).
-        STAGE.allowConsoleError("the test aborts the page's script", Pattern.compile("net::ERR_FAILED.*/js/signin\\.js"));
+        STAGE.expectConsoleError("the test aborts the page's script", Pattern.compile("net::ERR_FAILED .*/js/signin\\.js:"));
         page.route("**/js/signin.js", route -> route.abort());
         page.navigate(server.uri() + "/");
         page.getByLabel("Email").fill("dr.lee@example.test");

@@ -26,7 +26,7 @@ class WaitingNoticeIT {
     private static final LocatorAssertions.HasTextOptions POLL = new LocatorAssertions.HasTextOptions().setTimeout(12_000);
 
     @RegisterExtension
-    static final BrowserStage STAGE = new BrowserStage();
+    static final BrowserStage STAGE = new BrowserStage().expecting(ExpectedConsoleError.NOBODY_SIGNED_IN);
     private final TestServer server = STAGE.server();
     private final Page page = STAGE.page();
 

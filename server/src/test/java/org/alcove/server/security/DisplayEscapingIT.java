@@ -7,6 +7,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.alcove.server.browser.BrowserStage;
+import org.alcove.server.browser.ExpectedConsoleError;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.TestServer;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +53,7 @@ class DisplayEscapingIT {
 
     /** The browser and its checks of every page (script errors, CSP refusals); the arena is the server. */
     @RegisterExtension
-    static final BrowserStage STAGE = BrowserStage.browserOnly();
+    static final BrowserStage STAGE = BrowserStage.browserOnly().expecting(ExpectedConsoleError.NOBODY_SIGNED_IN);
     private final List<String> dialogs = new CopyOnWriteArrayList<>();
     private final List<Page> pages = new ArrayList<>();
 
