@@ -7,7 +7,7 @@ import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.Chromium;
 import org.alcove.server.testing.TestServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -42,7 +42,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * ({@link #book}); the scene steps ({@link #therapistJoins}, {@link #clientWaits},
  * {@link #admit}) are there for the tests about one of them.
  */
-public final class BrowserStage implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+public final class BrowserStage implements BeforeAllCallback, AfterTestExecutionCallback, AfterAllCallback {
     /**
      * The time bound of one browser test (each class says {@code @Timeout(BrowserStage.TEST_SECONDS)}):
      * about three times the slowest one measured on a shared two-core machine (the four-person
@@ -113,8 +113,12 @@ public final class BrowserStage implements BeforeAllCallback, AfterEachCallback,
         }
     }
 
+    /**
+     * Right after the test method, before any {@code afterEach}: the profiles close as they did
+     * when each test closed its own, so a {@code SessionRecorder} sees the sockets close.
+     */
     @Override
-    public void afterEach(ExtensionContext context) {
+    public void afterTestExecution(ExtensionContext context) {
         try {
             participants.forEach(Participant::close);
             contexts.forEach(BrowserContext::close);
