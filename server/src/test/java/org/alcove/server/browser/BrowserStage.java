@@ -45,8 +45,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 public final class BrowserStage implements BeforeAllCallback, AfterTestExecutionCallback, AfterAllCallback {
     /**
      * The time bound of one browser test (each class says {@code @Timeout(BrowserStage.TEST_SECONDS)}):
-     * about three times the slowest one measured on a shared two-core machine (the four-person
-     * {@code GroupCallIT}, 47 s), so that a hang fails its test instead of the build's budget.
+     * about three times the slowest two-person test measured on a shared, loaded two-core machine
+     * (ReloadIT, 26 s; GroupCallIT's four browsers get twice this), so that a hang fails its test
+     * instead of eating the build's budget.
      */
     public static final long TEST_SECONDS = 150;
     private static final AtomicInteger THERAPISTS = new AtomicInteger();
