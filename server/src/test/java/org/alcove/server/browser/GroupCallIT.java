@@ -8,8 +8,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A group session: the therapist and three clients form a full mesh and all see each other. */
-/** Four browsers at once: twice the stage's bound (measured 47 s, and 98 s on a machine loaded ~40). */
+/**
+ * A group session: the therapist and three clients form a full mesh and all see each other.
+ * Four browsers at once get twice the stage's time bound (measured 47 s, and 98 s on a machine
+ * with a load average near 40).
+ */
 @Timeout(2 * BrowserStage.TEST_SECONDS)
 class GroupCallIT {
     private static final List<String> CLIENTS = List.of("Ana", "Ben", "Cleo");
