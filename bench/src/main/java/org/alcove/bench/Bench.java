@@ -4,7 +4,6 @@ import org.alcove.bench.proc.Launcher;
 import org.alcove.bench.proc.Pinning;
 import org.alcove.bench.report.Report;
 import org.alcove.bench.scenario.Run;
-import org.alcove.bench.scenario.Scenarios;
 
 import java.io.IOException;
 import java.nio.file.Files;

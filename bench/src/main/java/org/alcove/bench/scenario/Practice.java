@@ -12,7 +12,7 @@ import java.util.Map;
  * created through the API and signed in, sessions booked on demand. Also the settings every
  * bench server runs with, and why they differ from the defaults.
  */
-final class Practice {
+public final class Practice {
     static final String ADMIN_EMAIL = "bench-admin@alcove.local";
     static final String THERAPIST_EMAIL = "bench-therapist@alcove.local";
     /** Known to the harness only; the data directory is thrown away after the run. */
@@ -31,7 +31,7 @@ final class Practice {
     }
 
     /** Signs in on a server started with {@link #environment()} on a fresh data directory. */
-    static Practice on(Launcher.Started server) {
+    public static Practice on(Launcher.Started server) {
         return new Practice(server);
     }
 
@@ -45,7 +45,7 @@ final class Practice {
      * address; the load generators run many more from each of their few 127.0.0.x addresses, so
      * the limit is raised out of their way (every join still pays the throttle's bookkeeping).
      */
-    static Map<String, String> environment() {
+    public static Map<String, String> environment() {
         Map<String, String> env = new HashMap<>();
         env.put("ALCOVE_HTTP_HOST", "127.0.0.1");
         env.put("ALCOVE_AUTH_ADMIN_EMAIL", ADMIN_EMAIL);
@@ -58,15 +58,15 @@ final class Practice {
         return env;
     }
 
-    Launcher.Started server() {
+    public Launcher.Started server() {
         return server;
     }
 
-    URI uri() {
+    public URI uri() {
         return server.uri();
     }
 
-    Api.Booking book(int clients) {
+    public Api.Booking book(int clients) {
         return api.book(therapistToken, clients);
     }
 }

@@ -47,7 +47,7 @@ public final class Run implements AutoCloseable {
     }
 
     /** A progress line on the terminal, with the seconds since the run started. */
-    void progress(String what) {
+    public void progress(String what) {
         System.out.printf("   %6.1f s  %s%n", (System.nanoTime() - started) / 1e9, what);
     }
 
@@ -55,11 +55,11 @@ public final class Run implements AutoCloseable {
         return report;
     }
 
-    Launcher launcher() {
+    public Launcher launcher() {
         return launcher;
     }
 
-    synchronized Practice practice() {
+    public synchronized Practice practice() {
         if (practice == null) {
             alcoveData = newDataDir("alcove-data-" + ++alcoveStarts);
             alcove = launcher.alcove("alcove-" + alcoveStarts, alcoveData, Practice.environment());
@@ -74,7 +74,7 @@ public final class Run implements AutoCloseable {
      * with a therapist's join token for a session booked in it. The next {@link #practice()}
      * starts a fresh server.
      */
-    synchronized Prepared releasePractice() {
+    public synchronized Prepared releasePractice() {
         Practice current = practice();
         String token = current.book(1).therapistToken();
         alcove.close();
@@ -84,24 +84,24 @@ public final class Run implements AutoCloseable {
     }
 
     /** A data directory an earlier start prepared, and a join token valid in it. */
-    record Prepared(Path dataDir, String therapistToken) {
+    public record Prepared(Path dataDir, String therapistToken) {
     }
 
-    synchronized Launcher.Started echo() {
+    public synchronized Launcher.Started echo() {
         if (echo == null) {
             echo = launcher.echo("echo");
         }
         return echo;
     }
 
-    synchronized Sockets sockets() {
+    public synchronized Sockets sockets() {
         if (sockets == null) {
             sockets = new Sockets();
         }
         return sockets;
     }
 
-    Path newDataDir(String name) {
+    public Path newDataDir(String name) {
         try {
             return Files.createDirectories(launcher.runDir().resolve(name));
         } catch (IOException e) {

@@ -1,12 +1,17 @@
-package org.alcove.bench.scenario;
+package org.alcove.bench.join;
 
 import org.alcove.bench.client.Api;
 import org.alcove.bench.client.BenchSocket;
 import org.alcove.bench.client.Messages;
 import org.alcove.bench.client.Sockets;
+import org.alcove.bench.relay.PingPong;
+import org.alcove.bench.relay.RelayLatency;
 import org.alcove.bench.report.Median;
 import org.alcove.bench.report.Row;
 import org.alcove.bench.report.Target;
+import org.alcove.bench.scenario.Practice;
+import org.alcove.bench.scenario.Run;
+import org.alcove.bench.scenario.Scenario;
 import org.alcove.bench.stats.Latencies;
 
 import java.net.URI;
@@ -25,7 +30,7 @@ import java.util.function.Supplier;
  * joins (with leave) that a few concurrent clients sustain back to back, against bare upgrades
  * (with close) on the echo server.
  */
-final class JoinLatency implements Scenario {
+public final class JoinLatency implements Scenario {
     private static final int MAX_IN_FLIGHT = 256;
     private static final int CONCURRENCY = 8;
 

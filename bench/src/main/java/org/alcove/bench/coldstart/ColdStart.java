@@ -1,4 +1,4 @@
-package org.alcove.bench.scenario;
+package org.alcove.bench.coldstart;
 
 import org.alcove.bench.client.BenchSocket;
 import org.alcove.bench.client.Messages;
@@ -8,6 +8,9 @@ import org.alcove.bench.proc.Launcher;
 import org.alcove.bench.report.Median;
 import org.alcove.bench.report.Row;
 import org.alcove.bench.report.Target;
+import org.alcove.bench.scenario.Practice;
+import org.alcove.bench.scenario.Run;
+import org.alcove.bench.scenario.Scenario;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -27,7 +30,7 @@ import java.util.function.Predicate;
  * class archive when the launcher made one) and, alternated with that, without the archive, so
  * the table shows what the code does and what the archive adds.
  */
-final class ColdStart implements Scenario {
+public final class ColdStart implements Scenario {
     private static final long MAX_START_MILLIS = 60_000;
     private static final long RETRY_MILLIS = 5;
     private static final Duration WELCOME_TIMEOUT = Duration.ofSeconds(5);

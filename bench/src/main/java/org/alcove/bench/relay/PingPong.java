@@ -1,4 +1,4 @@
-package org.alcove.bench.scenario;
+package org.alcove.bench.relay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.bench.client.BenchSocket;
@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the echo server each socket gets its own message back, so a round is two echo round trips in
  * series: the same two server passes, sends and receives, on the same threads.
  */
-final class PingPong {
+public final class PingPong {
     private final BenchSocket first;
     private final BenchSocket second;
     private final String offer;
@@ -42,7 +42,7 @@ final class PingPong {
     }
 
     /** Rounds of one message: {@code socket} sends an offer and the round ends when it gets it back (one echo round trip). */
-    static PingPong single(BenchSocket socket, String offer) {
+    public static PingPong single(BenchSocket socket, String offer) {
         return new PingPong(socket, null, offer, null);
     }
 
@@ -50,7 +50,7 @@ final class PingPong {
      * Runs {@code rounds} rounds (fewer if {@code maxMillis} pass first) and records each into
      * {@code into}; returns how many rounds completed.
      */
-    long run(long rounds, long maxMillis, Latencies into) {
+    public long run(long rounds, long maxMillis, Latencies into) {
         synchronized (this) {
             latencies = into;
             remaining = rounds;

@@ -1,4 +1,4 @@
-package org.alcove.bench.scenario;
+package org.alcove.bench.relay;
 
 import org.alcove.bench.client.Api;
 import org.alcove.bench.client.BenchSocket;
@@ -7,6 +7,9 @@ import org.alcove.bench.client.Sockets;
 import org.alcove.bench.report.Median;
 import org.alcove.bench.report.Row;
 import org.alcove.bench.report.Target;
+import org.alcove.bench.scenario.Practice;
+import org.alcove.bench.scenario.Run;
+import org.alcove.bench.scenario.Scenario;
 import org.alcove.bench.stats.Latencies;
 
 import java.time.Duration;
@@ -18,8 +21,8 @@ import java.util.List;
  * against the same rounds through the echo server (see {@link PingPong}). Runs alternate between
  * the two servers so that noise from the shared machine falls on both.
  */
-final class RelayLatency implements Scenario {
-    static final int MESSAGE_BYTES = 300;
+public final class RelayLatency implements Scenario {
+    public static final int MESSAGE_BYTES = 300;
     private static final Duration SETUP = Duration.ofSeconds(10);
     private static final long MAX_RUN_MILLIS = 60_000;
 

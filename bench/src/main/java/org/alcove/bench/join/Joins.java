@@ -1,4 +1,4 @@
-package org.alcove.bench.scenario;
+package org.alcove.bench.join;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.bench.client.Api;

@@ -1,15 +1,14 @@
-package org.alcove.bench.scenario;
+package org.alcove.bench.browser;
 
-import org.alcove.bench.browser.Admission;
-import org.alcove.bench.browser.BrowserEcho;
-import org.alcove.bench.browser.CallSetup;
-import org.alcove.bench.browser.Chromium;
 import org.alcove.bench.proc.Pinning;
 import org.alcove.bench.client.Api;
 import org.alcove.bench.report.Median;
 import org.alcove.bench.report.Percentile;
 import org.alcove.bench.report.Row;
 import org.alcove.bench.report.Target;
+import org.alcove.bench.scenario.Practice;
+import org.alcove.bench.scenario.Run;
+import org.alcove.bench.scenario.Scenario;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +24,7 @@ import java.util.function.ToDoubleFunction;
  * between the pages; the relay's baseline is the same browser's round trip through the bare echo
  * server.
  */
-final class InTheBrowser implements Scenario {
+public final class InTheBrowser implements Scenario {
     private static final String SCENARIO = "7 browser";
     private static final String CLIENT_NAME = "Client 1";
     /** Admissions that may fail (and be repeated) before the scenario gives up. */

@@ -1,8 +1,10 @@
-package org.alcove.bench.scenario;
+package org.alcove.bench.join;
 
 import org.alcove.bench.jmh.TokenBenchmark;
 import org.alcove.bench.report.Row;
 import org.alcove.bench.report.Target;
+import org.alcove.bench.scenario.Run;
+import org.alcove.bench.scenario.Scenario;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -18,7 +20,7 @@ import java.util.Collection;
  * in one forked JVM (see {@link TokenBenchmark}). The fork runs on the load generator's CPU,
  * alone: nothing else runs during it.
  */
-final class TokenVerification implements Scenario {
+public final class TokenVerification implements Scenario {
 
     @Override
     public String name() {

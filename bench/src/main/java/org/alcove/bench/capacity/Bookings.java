@@ -1,6 +1,7 @@
-package org.alcove.bench.scenario;
+package org.alcove.bench.capacity;
 
 import org.alcove.bench.client.Api;
+import org.alcove.bench.scenario.Practice;
 
 import java.util.ArrayList;
 import java.util.List;

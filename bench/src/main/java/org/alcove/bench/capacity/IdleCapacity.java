@@ -1,9 +1,12 @@
-package org.alcove.bench.scenario;
+package org.alcove.bench.capacity;
 
 import org.alcove.bench.client.Api;
 import org.alcove.bench.idle.Seat;
 import org.alcove.bench.proc.Launcher;
 import org.alcove.bench.proc.ServerProbe;
+import org.alcove.bench.scenario.Practice;
+import org.alcove.bench.scenario.Run;
+import org.alcove.bench.scenario.Scenario;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -22,7 +25,7 @@ import java.util.Locale;
  * echo server, from the same layout, with the same pings. A full run uses a fresh server of each
  * kind (clean heap, no other scenario's rooms); a quick one the run's shared servers.
  */
-final class IdleCapacity implements Scenario {
+public final class IdleCapacity implements Scenario {
     /** The browser client's keep-alive (web-client signaling.js, PING_EVERY_MS); also the server's ws.ping-interval. */
     static final long PING_MILLIS = 10_000;
     private static final long GROW_SECONDS = 240;

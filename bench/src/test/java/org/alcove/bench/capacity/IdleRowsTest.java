@@ -1,4 +1,4 @@
-package org.alcove.bench.scenario;
+package org.alcove.bench.capacity;
 
 import org.alcove.bench.proc.ServerProbe;
 import org.junit.jupiter.api.Test;

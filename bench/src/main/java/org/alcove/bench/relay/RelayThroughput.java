@@ -1,4 +1,4 @@
-package org.alcove.bench.scenario;
+package org.alcove.bench.relay;
 
 import org.alcove.bench.client.Api;
 import org.alcove.bench.client.BenchSocket;
@@ -6,6 +6,9 @@ import org.alcove.bench.client.Sockets;
 import org.alcove.bench.report.Median;
 import org.alcove.bench.report.Row;
 import org.alcove.bench.report.Target;
+import org.alcove.bench.scenario.Practice;
+import org.alcove.bench.scenario.Run;
+import org.alcove.bench.scenario.Scenario;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -19,7 +22,7 @@ import java.util.Locale;
  * the highest passing rate, for Alcove (pairs relayed through rooms) and for the echo server
  * (the same number of sockets, each sending to itself).
  */
-final class RelayThroughput implements Scenario {
+public final class RelayThroughput implements Scenario {
     private static final double FIRST_RATE = 500;
     private static final double STEP = 1.5;
     private static final double MAX_RATE = 400_000;

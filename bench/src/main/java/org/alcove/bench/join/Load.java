@@ -1,4 +1,4 @@
-package org.alcove.bench.scenario;
+package org.alcove.bench.join;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;

@@ -1,4 +1,14 @@
-package org.alcove.bench.scenario;
+package org.alcove.bench;
+
+import org.alcove.bench.browser.InTheBrowser;
+import org.alcove.bench.capacity.IdleCapacity;
+import org.alcove.bench.coldstart.ColdStart;
+import org.alcove.bench.join.JoinLatency;
+import org.alcove.bench.join.TokenVerification;
+import org.alcove.bench.relay.RelayLatency;
+import org.alcove.bench.relay.RelayThroughput;
+import org.alcove.bench.scenario.Run;
+import org.alcove.bench.scenario.Scenario;
 
 import java.util.List;
 

@@ -1,6 +1,7 @@
-package org.alcove.bench.scenario;
+package org.alcove.bench.capacity;
 
 import org.alcove.bench.proc.JavaProcess;
+import org.alcove.bench.scenario.Run;
 
 import java.net.URI;
 import java.nio.file.Path;
