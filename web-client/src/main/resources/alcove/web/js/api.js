@@ -52,6 +52,7 @@ export const api = {
   login: (email, password) => request('POST', '/api/auth/login', { email, password }),
   logout: () => request('POST', '/api/auth/logout'),
   sessions: () => request('GET', '/api/sessions'),
+  bookingLimits: () => request('GET', '/api/sessions/limits'),
   session: (id) => request('GET', `/api/sessions/${encodeURIComponent(id)}`),
   schedule: (booking) => request('POST', '/api/sessions', booking),
   cancel: (id) => request('DELETE', `/api/sessions/${encodeURIComponent(id)}`),

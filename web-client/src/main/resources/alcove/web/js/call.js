@@ -1,11 +1,10 @@
-// The call: one PeerLink per other participant, the grid, chat, the timer and "Leave"; own
-// media controls live in own-media.js, the therapist's in therapist.js. join.js feeds it
-// server messages.
+// The call: who is in it, the grid, chat, the timer and "Leave"; the connections to the others
+// live in peer-links.js, own media controls in own-media.js, the therapist's in therapist.js.
+// join.js feeds it server messages.
 
-import { PeerLink } from './peer.js';
+import { PeerLinks } from './peer-links.js';
 import { Tiles } from './tiles.js';
 import { Chat } from './chat.js';
-import { measure } from './stats.js';
 import { TherapistControls } from './therapist.js';
 import { OwnMedia } from './own-media.js';
 import { clock } from './notices.js';
@@ -29,9 +28,7 @@ export class Call {
   #signaling;
   #own;
   #endsAt;
-  #links = new Map();
-  #ice = null;
-  #samples = new Map();
+  #links;
   #tiles = new Tiles(grid);
   #chat;
   #therapist = null;
@@ -39,8 +36,11 @@ export class Call {
   #listeners = [];
   #onLeave;
 
-  /** {@code local}: {stream, cameraId, microphoneId, speakerId}; {@code onLeave()} after "Leave". */
-  constructor({ welcome, signaling, local, onLeave }) {
+  /**
+   * {@code local}: {stream, cameraId, microphoneId, speakerId}; {@code onLeave()} after "Leave";
+   * {@code onError(error)} when a negotiation with someone fails (the call goes on).
+   */
+  constructor({ welcome, signaling, local, onLeave, onError }) {
     this.#role = welcome.role;
     this.#signaling = signaling;
     this.#endsAt = new Date(welcome.endsAt);
@@ -60,13 +60,16 @@ export class Call {
       say: (text) => this.#say(text),
       mayShare: therapist,
     });
+    this.#links = new PeerLinks({
+      send: (m) => this.#signaling.send(m), media: this.#own, tiles: this.#tiles, chat: this.#chat, onError,
+    });
     if (therapist) {
       this.#therapist = new TherapistControls((m) => this.#signaling.send(m), local.speakerId);
       allowShareLabel.hidden = false;
     }
     this.#tiles.speaker(local.speakerId);
     this.#controls();
-    this.#timers.push(setInterval(() => this.#tick(), 1000), setInterval(() => this.#measure(), STATS_EVERY_MS));
+    this.#timers.push(setInterval(() => this.#tick(), 1000), setInterval(() => this.#links.measure(), STATS_EVERY_MS));
     this.#tick();
     screen.hidden = false;
   }
@@ -95,21 +98,25 @@ export class Call {
     chatSend.disabled = true;
   }
 
-  /** Every call-related server message, in arrival order. */
+  /**
+   * Every call-related server message, in arrival order. What one peer relays (descriptions,
+   * candidates, ICE restarts) is applied one message at a time: the returned promise settles
+   * when this message has been.
+   */
   async handle(message) {
     switch (message.type) {
       case 'roster':
         // Our own ICE servers and TURN credentials come with the roster, never while waiting.
-        this.#ice = { iceServers: message.iceServers, iceTransportPolicy: message.iceTransportPolicy };
+        this.#links.ice = { iceServers: message.iceServers, iceTransportPolicy: message.iceTransportPolicy };
         this.#roster(message.participants);
         break;
       case 'peer-joined':
-        this.#dropLink(message.peer.participantId);
+        this.#links.drop(message.peer.participantId);
         this.#addPeer(message.peer);
         break;
       case 'peer-left':
         this.#say(`${this.#tiles.nameOf(message.participantId) || 'Someone'} left the session.`);
-        this.#dropLink(message.participantId);
+        this.#links.drop(message.participantId);
         this.#tiles.remove(message.participantId);
         this.#own.adapt(this.#tiles.size);
         break;
@@ -118,17 +125,13 @@ export class Call {
         break;
       case 'peer-reconnected':
         this.#tiles.reconnecting(message.participantId, false);
-        this.#reconnected(message.participantId);
+        this.#links.peerReconnected(message.participantId);
         break;
       case 'offer':
       case 'answer':
-        await this.#description(message);
-        break;
       case 'candidate':
-        await this.#links.get(message.from)?.candidate(message);
-        break;
       case 'ice-restart':
-        this.#links.get(message.from)?.restartIce();
+        await this.#links.relayed(message);
         break;
       case 'waiting-list':
         this.#therapist?.waiting(message.waiting);
@@ -140,20 +143,15 @@ export class Call {
 
   #roster(peers) {
     const present = new Set(peers.map((p) => p.participantId));
-    for (const id of [...this.#links.keys()]) {
+    for (const id of this.#links.ids()) {
       if (!present.has(id)) {
-        this.#dropLink(id);
+        this.#links.drop(id);
         this.#tiles.remove(id);
       }
     }
     for (const peer of peers) {
-      const link = this.#links.get(peer.participantId);
-      if (link) {
-        // Our own socket came back and the media may still flow. The impolite side heals the
-        // network path with an ICE restart; a polite side waits for the other's fresh offer.
-        if (!link.polite) {
-          link.restartIce();
-        }
+      if (this.#links.has(peer.participantId)) {
+        this.#links.ownSocketBack(peer.participantId);
       } else {
         this.#addPeer(peer);
       }
@@ -167,72 +165,11 @@ export class Call {
         ? (id, name) => this.#therapist.remove(id, name) : null);
     this.#tiles.reconnecting(peer.participantId, peer.reconnecting);
     this.#peerRoles.set(peer.participantId, peer.role);
-    this.#connect(peer.participantId, peer.polite);
+    this.#links.connect(peer.participantId, peer.polite);
     this.#own.adapt(this.#tiles.size);
   }
 
   #peerRoles = new Map();
-
-  // Someone came back on a new socket: after a reload their old connection is gone, and we
-  // cannot tell a reload from a network blip. The impolite side starts a fresh connection;
-  // the polite side waits for that offer (PeerLink notices it comes from a new connection).
-  #reconnected(id) {
-    const link = this.#links.get(id);
-    if (link && !link.polite) {
-      this.#dropLink(id);
-      this.#connect(id, link.polite);
-    }
-  }
-
-  #connect(id, polite) {
-    const link = new PeerLink({
-      id,
-      polite,
-      ice: this.#ice,
-      tracks: this.#own.tracks,
-      stream: this.#own.stream,
-      send: (m) => this.#signaling.send(m),
-      events: {
-        track: (stream) => this.#tiles.stream(id, stream),
-        channel: (channel) => this.#chat.attach(id, channel),
-        state: (state) => {
-          if (state === 'connected') {
-            this.#measure();
-          } else if (state === 'failed') {
-            this.#tiles.stats(id, null);
-          }
-        },
-      },
-    });
-    this.#links.set(id, link);
-    return link;
-  }
-
-  async #description(message) {
-    const link = this.#links.get(message.from);
-    if (!link) {
-      return;
-    }
-    if (await link.description(message.type, message.sdp)) {
-      return;
-    }
-    // The other side started over with a new connection (a reload): so do we.
-    this.#dropLink(message.from);
-    const fresh = this.#connect(message.from, link.polite);
-    if (message.type === 'offer') {
-      await fresh.description('offer', message.sdp);
-    }
-  }
-
-  #dropLink(id) {
-    const link = this.#links.get(id);
-    if (link) {
-      this.#chat.detach(id);
-      link.close();
-      this.#links.delete(id);
-      this.#samples.delete(id);
-    }
-  }
 
   /** Our socket dropped; the seat is held while signaling.js reconnects. */
   disconnected() {
@@ -262,20 +199,8 @@ export class Call {
     timer.textContent = `${minutes}:${seconds} left · ends ${clock(this.#endsAt)}`;
   }
 
-  async #measure() {
-    for (const [id, link] of this.#links) {
-      try {
-        const sample = await measure(link.connection, this.#samples.get(id));
-        this.#samples.set(id, sample);
-        this.#tiles.stats(id, sample);
-      } catch {
-        // A connection closed during the measurement; the next round skips it.
-      }
-    }
-  }
-
   async #setVideo(track) {
-    await Promise.all([...this.#links.values()].map((link) => link.setTrack('video', track, this.#own.stream)));
+    await this.#links.setTrack('video', track, this.#own.stream);
   }
 
   #screenShareAllowed(from, allowed) {
@@ -320,9 +245,7 @@ export class Call {
   teardown() {
     this.#timers.forEach((t) => clearInterval(t));
     this.#listeners.forEach((off) => off());
-    for (const id of [...this.#links.keys()]) {
-      this.#dropLink(id);
-    }
+    this.#links.dropAll();
     this.#tiles.clear();
     this.#therapist?.teardown();
     this.#own.teardown();

@@ -85,8 +85,12 @@ signOut.addEventListener('click', async () => {
 });
 
 async function start() {
+  let limits = null;
   try {
     me = await api.me();
+    if (me.role === 'therapist') {
+      limits = await api.bookingLimits();
+    }
   } catch (failure) {
     if (failure.status === 401) {
       toSignIn();
@@ -101,7 +105,7 @@ async function start() {
   if (me.role === 'therapist') {
     therapistTools.hidden = false;
     setUpWaitingNotice();
-    setUpScheduleForm(() => refresh());
+    setUpScheduleForm(limits, () => refresh());
   } else {
     // Accounts are managed in the admin console; here they only name each session's therapist.
     document.getElementById('admin-link').hidden = false;

@@ -187,7 +187,7 @@ function enterCall(local) {
   saved.joined = true;
   save();
   showOnly('call');
-  call = new Call({ welcome, signaling, local, onLeave: leave });
+  call = new Call({ welcome, signaling, local, onLeave: leave, onError: negotiationFailed });
   const replay = held;
   held = [];
   replay.forEach((message) => call.handle(message));
@@ -195,6 +195,13 @@ function enterCall(local) {
     const minutesLeft = Math.max(1, Math.ceil((new Date(warnedFor).getTime() - Date.now()) / 60_000));
     call.timing(warnedFor, minutesLeft);
   }
+}
+
+// The call goes on (the other side's next offer or an ICE restart may still heal the link), so
+// nothing changes on screen; but the error is reported the way an uncaught one is (the console,
+// the window's error event, which the browser tests fail on) instead of being logged and lost.
+function negotiationFailed(error) {
+  reportError(error);
 }
 
 function onClosed(code, delay, lastError) {
@@ -208,19 +215,19 @@ function onClosed(code, delay, lastError) {
     return;
   }
   if (code === CloseCode.NOT_YET_OPEN && lastError?.startsAt) {
-    tooEarly(lastError.startsAt, lastError.therapistName);
+    tooEarly(lastError.startsAt, lastError.opensAt, lastError.therapistName);
     return;
   }
   finish(notices.forClose(code));
 }
 
-function tooEarly(startsAt, therapistName) {
+function tooEarly(startsAt, opensAt, therapistName) {
   check?.teardown();
   check = null;
-  showNotice(notices.tooEarly(startsAt, therapistName));
-  // The window opens 15 minutes before the start; ask again then (and every minute, in case
-  // this device's clock is off), with no button to press.
-  const opensIn = new Date(startsAt).getTime() - 15 * 60_000 - Date.now();
+  showNotice(notices.tooEarly(startsAt, opensAt, therapistName));
+  // Ask again when the server says the window opens (and every minute, in case this device's
+  // clock is off), with no button to press.
+  const opensIn = new Date(opensAt).getTime() - Date.now();
   clearTimeout(openTimer);
   openTimer = setTimeout(() => signaling.retryNow(), Math.min(60_000, Math.max(2_000, opensIn + 1_000)));
   phase = Phase.CONNECTING;

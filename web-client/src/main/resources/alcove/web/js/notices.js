@@ -11,14 +11,16 @@ export function clock(instant) {
   return localTime.format(new Date(instant));
 }
 
-export function tooEarly(startsAt, therapistName) {
+/** startsAt, opensAt: instants from the server's not-yet-open error (its join window, not ours). */
+export function tooEarly(startsAt, opensAt, therapistName) {
   const start = new Date(startsAt);
   const today = start.toDateString() === new Date().toDateString();
+  const minutesBefore = Math.round((start.getTime() - new Date(opensAt).getTime()) / 60_000);
   return {
     name: 'too-early',
     title: therapistName ? `Your session with ${therapistName} starts at ${clock(start)}`
       : `Your session starts at ${clock(start)}`,
-    text: `${today ? 'Today' : localDay.format(start)}. You can join from 15 minutes before the start. `
+    text: `${today ? 'Today' : localDay.format(start)}. You can join from ${minutesBefore} minutes before the start. `
       + 'Keep this page open: it lets you in by itself when it is time.',
   };
 }

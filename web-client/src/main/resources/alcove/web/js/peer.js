@@ -1,8 +1,10 @@
 // One RTCPeerConnection towards one other participant, negotiated with "perfect negotiation"
 // (MDN; webrtc/samples perfect-negotiation): the same code on both sides, the server's
 // `polite` flag decides who yields in a glare, and setLocalDescription() takes no argument.
+// The rules themselves are in negotiation.js; call.js hands each link one message at a time.
 
 import { ClientMessage } from './signaling.js';
+import { ignoresDescription, originOf } from './negotiation.js';
 
 // Host candidates only until the server's roster says otherwise (a server without STUN/TURN).
 const NO_ICE_SERVERS = { iceServers: [], iceTransportPolicy: 'all' };
@@ -22,23 +24,19 @@ function configuration(ice) {
   };
 }
 
-// An SDP's o= line names the RTCPeerConnection that wrote it. A description from a different
-// one means the other side started over (a page reload): this connection cannot be reused.
-function originOf(sdp) {
-  const match = /^o=\S+ (\S+) /m.exec(sdp || '');
-  return match ? match[1] : null;
-}
-
 /**
  * {@code ice}: {iceServers, iceTransportPolicy} from the latest roster (null: none).
  * {@code events}: track(stream), channel(RTCDataChannel), state(connectionState),
- * restartNeeded() when the remote side came back as a new connection.
+ * error(error) when an offer of our own could not be made or sent.
+ * description() and candidate() reject when the browser refuses what the other side sent.
+ * Nothing is reported once the link is closed: what was still pending then is moot.
  */
 export class PeerLink {
   #pc;
   #send;
   #makingOffer = false;
   #ignoreOffer = false;
+  #answerPending = false;
   #remoteOrigin = null;
   #early = [];
   #events;
@@ -76,7 +74,9 @@ export class PeerLink {
         await pc.setLocalDescription();
         this.#sendDescription();
       } catch (error) {
-        console.warn('offer failed', error.name);
+        if (!this.#closed) {
+          this.#events.error(error);
+        }
       } finally {
         this.#makingOffer = false;
       }
@@ -110,21 +110,33 @@ export class PeerLink {
     this.#send(type === 'offer' ? ClientMessage.offer(this.id, sdp) : ClientMessage.answer(this.id, sdp));
   }
 
-  /** A relayed offer or answer. Returns false when the remote side is a new connection. */
+  get #closed() {
+    return this.#pc.signalingState === 'closed';
+  }
+
+  /**
+   * A relayed offer or answer. Returns false when the remote side is a new connection. Call it
+   * for one message at a time (call.js does): the collision check reads the state the previous
+   * message left.
+   */
   async description(type, sdp) {
     const pc = this.#pc;
     const origin = originOf(sdp);
     if (this.#remoteOrigin && origin && origin !== this.#remoteOrigin) {
       return false;
     }
-    const offerCollision = type === 'offer' && (this.#makingOffer || pc.signalingState !== 'stable');
-    this.#ignoreOffer = !this.polite && offerCollision;
+    this.#ignoreOffer = ignoresDescription({
+      type, polite: this.polite, makingOffer: this.#makingOffer,
+      signalingState: pc.signalingState, answerPending: this.#answerPending,
+    });
     console.debug(`peer ${this.id}: ${type} in ${pc.signalingState}${this.#ignoreOffer ? ', ignored (glare)' : ''}`);
     if (this.#ignoreOffer) {
       return true;
     }
     try {
+      this.#answerPending = type === 'answer';
       await pc.setRemoteDescription({ type, sdp });
+      this.#answerPending = false;
       this.#remoteOrigin = origin;
       this.#addEarlyCandidates();
       if (type === 'offer') {
@@ -132,7 +144,11 @@ export class PeerLink {
         this.#sendDescription();
       }
     } catch (error) {
-      console.warn('negotiation failed', error.name);
+      if (!this.#closed) {
+        throw error;
+      }
+    } finally {
+      this.#answerPending = false;
     }
     return true;
   }
@@ -152,8 +168,9 @@ export class PeerLink {
     try {
       await this.#pc.addIceCandidate(candidate);
     } catch (error) {
-      if (!this.#ignoreOffer) {
-        console.warn('candidate refused', error.name);
+      // The candidates of an offer we ignored in a glare are refused, and that is expected.
+      if (!this.#ignoreOffer && !this.#closed) {
+        throw error;
       }
     }
   }

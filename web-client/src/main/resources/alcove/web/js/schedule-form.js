@@ -1,12 +1,9 @@
 // The "Schedule a session" form: date and time in the therapist's own time zone (turned into an
-// ISO instant here, so the server only ever sees UTC), a length, and 1 to 5 client rows. Errors,
-// ours or the server's, are listed at the top and on the field, each naming the field.
+// ISO instant here, so the server only ever sees UTC), a length, and client rows up to the
+// server's limit. Errors, ours or the server's, are listed at the top and on the field, each
+// naming the field.
 import { api } from './api.js';
 
-const MAX_CLIENTS = 5;
-const MAX_MINUTES = 240;
-// The server accepts a start up to an hour ago, for booking a session that is already running.
-const MAX_PAST_MS = 60 * 60_000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const form = document.getElementById('schedule');
@@ -18,9 +15,17 @@ const addClient = document.getElementById('add-client');
 const summary = document.getElementById('schedule-errors');
 const result = document.getElementById('schedule-result');
 const zone = document.getElementById('time-zone');
+const maxClients = document.getElementById('max-clients');
 
-/** Wires the form; onBooked(session) runs after a successful booking. */
-export function setUpScheduleForm(onBooked) {
+// GET /api/sessions/limits: { maxClients, maxMinutes, maxPastStartMinutes }, the numbers the
+// server checks a booking against (the client count follows from its room size).
+let limits = null;
+
+/** Wires the form with the server's booking limits; onBooked(session) runs after a successful booking. */
+export function setUpScheduleForm(bookingLimits, onBooked) {
+  limits = bookingLimits;
+  duration.max = String(limits.maxMinutes);
+  maxClients.textContent = String(limits.maxClients);
   zone.textContent = `(${Intl.DateTimeFormat().resolvedOptions().timeZone})`;
   setDefaultStart();
   addRow();
@@ -89,7 +94,7 @@ function renumber() {
     }
     row.querySelector('.remove').setAttribute('aria-label', `Remove client ${i + 1}`);
   });
-  addClient.disabled = rows.children.length >= MAX_CLIENTS;
+  addClient.disabled = rows.children.length >= limits.maxClients;
 }
 
 /** The input for a server field path (startsAt, clients[1].email ...), and its human name. */
@@ -115,16 +120,17 @@ function validate() {
   const errors = [];
   if (!date.value || !time.value) {
     errors.push(['startsAt', 'enter a date and a start time.']);
-  } else if (Date.parse(booking().startsAt) < Date.now() - MAX_PAST_MS) {
+  } else if (Date.parse(booking().startsAt) < Date.now() - limits.maxPastStartMinutes * 60_000) {
+    // A start a little in the past is allowed, for booking a session that is already running.
     errors.push(['startsAt', 'this time has passed; choose a time from now on.']);
   }
   const minutes = Number(duration.value);
-  if (!duration.value || !Number.isInteger(minutes) || minutes < 1 || minutes > MAX_MINUTES) {
-    errors.push(['durationMinutes', `must be a whole number of minutes from 1 to ${MAX_MINUTES}.`]);
+  if (!duration.value || !Number.isInteger(minutes) || minutes < 1 || minutes > limits.maxMinutes) {
+    errors.push(['durationMinutes', `must be a whole number of minutes from 1 to ${limits.maxMinutes}.`]);
   }
   const count = rows.children.length;
-  if (count < 1 || count > MAX_CLIENTS) {
-    errors.push(['clients', `add at least one client (at most ${MAX_CLIENTS}).`]);
+  if (count < 1 || count > limits.maxClients) {
+    errors.push(['clients', `add at least one client (at most ${limits.maxClients}).`]);
   }
   [...rows.children].forEach((row, i) => {
     const name = row.querySelector('input[name="name"]').value.trim();

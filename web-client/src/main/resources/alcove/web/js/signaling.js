@@ -20,9 +20,9 @@ export const ClientMessage = Object.freeze({
   ping: () => ({ type: 'ping' }),
 });
 
-/** Close codes the server uses (CloseCode.java). */
+/** Close codes the server uses: a copy of CloseCode.java, name for name (a test compares them). */
 export const CloseCode = Object.freeze({
-  NORMAL: 1000, SERVER_SHUTDOWN: 1001, ABNORMAL: 1006, SERVER_ERROR: 1011,
+  NORMAL: 1000, GOING_AWAY: 1001, POLICY_VIOLATION: 1008, MESSAGE_TOO_LARGE: 1009, SERVER_ERROR: 1011,
   AUTH_TIMEOUT: 4001, AUTH_FAILED: 4002, NOT_YET_OPEN: 4003, LINK_EXPIRED: 4004,
   SESSION_CANCELLED: 4005, LINK_REISSUED: 4006, REMOVED: 4007, DECLINED: 4008,
   SEAT_TAKEN: 4009, SESSION_ENDED: 4010, REPLACED: 4011, SLOW_CONSUMER: 4012,
@@ -30,10 +30,13 @@ export const CloseCode = Object.freeze({
   TOO_MANY_ATTEMPTS: 4017,
 });
 
+/** Close codes no server sends: the browser reports them when a socket ends without a close frame. */
+export const LocalCloseCode = Object.freeze({ NO_STATUS: 1005, ABNORMAL: 1006 });
+
 // A dropped network, a restarting server or our own slowness heal by coming back; every other
 // close is the server's final word and the page shows what happened instead.
-const RETRYABLE = new Set([CloseCode.SERVER_SHUTDOWN, CloseCode.ABNORMAL, CloseCode.SERVER_ERROR,
-  CloseCode.SLOW_CONSUMER, 1005]);
+const RETRYABLE = new Set([CloseCode.GOING_AWAY, LocalCloseCode.NO_STATUS, LocalCloseCode.ABNORMAL,
+  CloseCode.SERVER_ERROR, CloseCode.SLOW_CONSUMER]);
 const MAX_DELAY_MS = 10_000;
 
 /** Milliseconds to wait before reconnect attempt number {@code attempt} (0-based), or null: do not. */
@@ -175,7 +178,7 @@ export class Signaling {
       // Treat a silent socket as a dropped one: forget it and come back on a new one.
       socket.onclose = null;
       socket.close();
-      this.#closed(socket, CloseCode.ABNORMAL);
+      this.#closed(socket, LocalCloseCode.ABNORMAL);
       return;
     }
     socket.send(JSON.stringify(ClientMessage.ping()));

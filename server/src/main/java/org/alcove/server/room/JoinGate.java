@@ -149,7 +149,7 @@ final class JoinGate {
         if (now.isBefore(claims.notBefore().minus(config.auth().clockLeeway()))
                 || now.isBefore(opensAt(session).minus(config.auth().clockLeeway()))) {
             record(now, claims, ErrorCode.NOT_YET_OPEN);
-            return new Refused(ServerMessage.Error.notYetOpen(session.startsAt(), therapistName(session)));
+            return new Refused(ServerMessage.Error.notYetOpen(session.startsAt(), opensAt(session), therapistName(session)));
         }
         if (now.isAfter(session.endsAt().plus(config.room().overrun()))) {
             return refuse(now, claims, ErrorCode.LINK_EXPIRED);

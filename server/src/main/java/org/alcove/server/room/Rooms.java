@@ -42,7 +42,7 @@ public final class Rooms implements LiveSessions, LiveAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(Rooms.class);
     /** A room nobody is in this long after its end is dropped even if it never saw its end tick. */
     private static final Duration FORGET_IDLE_AFTER_END = Duration.ofHours(1);
-    private static final int MAX_PARTICIPANTS = 6;
+    private static final int MAX_PARTICIPANTS = RoomPolicy.MAX_PARTICIPANTS;
 
     private final Map<String, Room> live = new ConcurrentHashMap<>();
     /** Ended rooms seen by one tick already; touched only by the ticker thread. */

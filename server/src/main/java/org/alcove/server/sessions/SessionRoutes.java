@@ -16,6 +16,7 @@ import org.alcove.server.store.SessionRecord;
 import org.alcove.server.store.SessionStatus;
 import org.alcove.server.store.SessionStore;
 import org.alcove.signaling.protocol.Role;
+import org.alcove.signaling.room.RoomPolicy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +31,11 @@ import java.util.Locale;
  * answers 404, exactly like a missing id, so ids are never confirmed. Admins see all.
  */
 public final class SessionRoutes {
-    public static final int MAX_CLIENTS = 5;
+    /**
+     * Every booked client must fit in the room at once: as many as a room has client seats. The
+     * size is {@link RoomPolicy#MAX_PARTICIPANTS} for every room, so the default policy's count is theirs.
+     */
+    public static final int MAX_CLIENTS = RoomPolicy.DEFAULT.clientSeats();
     public static final int MAX_MINUTES = 240;
     /** How far in the past a start may be booked: "now" with a little slack for a late booking. */
     public static final Duration MAX_PAST_START = Duration.ofHours(1);
@@ -63,6 +68,11 @@ public final class SessionRoutes {
     public void register(Router router) {
         router.add("POST", "/api/sessions", this::schedule);
         router.add("GET", "/api/sessions", this::list);
+        // Before /{id}, which would otherwise take "limits" for an id (session ids start with s_).
+        router.add("GET", "/api/sessions/limits", request -> {
+            authenticator.require(request);
+            return Reply.ok(new BookingLimits(MAX_CLIENTS, MAX_MINUTES, MAX_PAST_START.toMinutes()));
+        });
         router.add("GET", "/api/sessions/{id}", request -> {
             Caller caller = authenticator.require(request);
             return Reply.ok(view(visible(caller, request.param("id")), caller));

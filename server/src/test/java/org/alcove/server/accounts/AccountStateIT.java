@@ -3,9 +3,10 @@ package org.alcove.server.accounts;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.server.store.AuditEvent;
 import org.alcove.server.testing.Api;
+import org.alcove.server.testing.BookedSession;
+import org.alcove.server.testing.LiveScenes;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.server.testing.TestServer;
-import org.alcove.signaling.protocol.ClientMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,14 +83,10 @@ class AccountStateIT {
     void disabling_a_therapist_in_a_call_disconnects_them_at_once_and_the_client_is_told() {
         String id = api.createUser("t7@example.test", "T Seven", "therapist", PASSWORD).path("id").asText();
         String login = api.login("t7@example.test", PASSWORD);
-        JsonNode session = api.schedule(login, server.clock().instant(), 50, "Client A");
-        try (SignalingClient therapist = SignalingClient.join(server.uri(), Api.tokenOf(session.path("therapistLink").asText()));
-             SignalingClient client = SignalingClient.join(server.uri(),
-                     Api.tokenOf(session.path("clientLinks").get(0).path("link").asText()))) {
-            therapist.nextOfType("welcome", Duration.ofSeconds(5));
-            String clientId = client.nextOfType("welcome", Duration.ofSeconds(5)).path("participantId").asText();
-            therapist.send(new ClientMessage.Admit(clientId));
-            client.nextOfType("roster", Duration.ofSeconds(5));
+        BookedSession booking = BookedSession.book(server, login, server.clock().instant(), 50, "Client A");
+        try (LiveScenes.Call call = LiveScenes.on(server).admitted(booking, 0)) {
+            SignalingClient therapist = call.therapist();
+            SignalingClient client = call.client();
 
             Api.expect(200, api.send("POST", "/api/users/" + id + "/disable", admin, null));
             assertEquals("account-disabled", therapist.nextErrorCode(Duration.ofSeconds(5)));

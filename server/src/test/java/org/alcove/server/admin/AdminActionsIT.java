@@ -6,13 +6,13 @@ import org.alcove.server.store.ParticipantStatus;
 import org.alcove.server.store.SessionStatus;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.BookedSession;
+import org.alcove.server.testing.LiveStage;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.server.testing.TestServer;
-import org.alcove.signaling.protocol.ClientMessage;
 import org.alcove.signaling.protocol.EndReason;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AdminActionsIT {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
+    @RegisterExtension
+    static final LiveStage live = new LiveStage();
+
     private TestServer server;
     private Api api;
     private String admin;
@@ -34,27 +37,19 @@ class AdminActionsIT {
 
     @BeforeEach
     void start() {
-        server = TestServer.start();
+        server = live.testServer();
         api = server.api();
         admin = api.loginAdmin();
         adminId = server.server().users().findByEmail(TestServer.ADMIN_EMAIL).orElseThrow().id();
-        therapist = api.newTherapist("actions@example.test");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        therapist = live.therapistLogin();
     }
 
     @Test
     void ending_a_live_session_shows_the_reason_to_the_therapist_and_ends_it_for_everyone() {
         BookedSession booking = BookedSession.book(server, therapist, server.clock().instant(), 50, "Client A");
-        try (SignalingClient t = SignalingClient.join(server.uri(), booking.therapistToken());
-             SignalingClient c = SignalingClient.join(server.uri(), booking.clientToken(0))) {
-            t.nextOfType("welcome", WAIT);
-            c.nextOfType("welcome", WAIT);
-            t.send(new ClientMessage.Admit(booking.clientId(0)));
-            c.nextOfType("roster", WAIT);
+        try (LiveStage.Call call = live.admitted(booking, 0)) {
+            SignalingClient t = call.therapist();
+            SignalingClient c = call.client();
 
             Api.expect(204, end(booking, "<b>Safeguarding</b> & \"policy\""));
 
@@ -92,12 +87,9 @@ class AdminActionsIT {
     @Test
     void removing_a_client_in_the_call_tells_the_therapist_and_bars_the_link() {
         BookedSession booking = BookedSession.book(server, therapist, server.clock().instant(), 50, "Client A", "Client B");
-        try (SignalingClient t = SignalingClient.join(server.uri(), booking.therapistToken());
-             SignalingClient c = SignalingClient.join(server.uri(), booking.clientToken(0))) {
-            t.nextOfType("welcome", WAIT);
-            c.nextOfType("welcome", WAIT);
-            t.send(new ClientMessage.Admit(booking.clientId(0)));
-            c.nextOfType("roster", WAIT);
+        try (LiveStage.Call call = live.admitted(booking, 0)) {
+            SignalingClient t = call.therapist();
+            SignalingClient c = call.client();
 
             Api.expect(204, remove(booking, booking.clientId(0), "Not the booked person"));
 

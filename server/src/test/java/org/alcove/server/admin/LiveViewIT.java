@@ -3,6 +3,7 @@ package org.alcove.server.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.BookedSession;
+import org.alcove.server.testing.LiveScenes;
 import org.alcove.server.testing.LiveViewStream;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.server.testing.TestServer;
@@ -62,6 +63,7 @@ class LiveViewIT {
             assertEquals(server.clock().instant().toString(), waiting.path("waiting").get(0).path("since").asText());
             assertEquals("waiting", participant(waiting, booking.clientId(0)).path("state").asText());
 
+            // Admitted by hand, not by the scene: the test follows the view through each step.
             t.send(new ClientMessage.Admit(booking.clientId(0)));
             JsonNode admitted = session(live.await(view -> clientsInCall(view, booking) == 1, WAIT), booking);
             assertEquals(0, admitted.path("waiting").size());
@@ -116,12 +118,9 @@ class LiveViewIT {
         String sdp = "v=0\r\no=- 46117 2 IN IP4 127.0.0.1\r\na=fingerprint:sha-256 AB:CD\r\na=ice-ufrag:Zq9x\r\n";
         String candidate = "candidate:842163049 1 udp 1677729535 192.0.2.7 46154 typ srflx";
         try (LiveViewStream live = LiveViewStream.open(server.uri(), admin);
-             SignalingClient t = SignalingClient.join(server.uri(), booking.therapistToken());
-             SignalingClient c = SignalingClient.join(server.uri(), booking.clientToken(0))) {
-            t.nextOfType("welcome", WAIT);
-            c.nextOfType("welcome", WAIT);
-            t.send(new ClientMessage.Admit(booking.clientId(0)));
-            c.nextOfType("roster", WAIT);
+             LiveScenes.Call call = LiveScenes.on(server).admitted(booking, 0)) {
+            SignalingClient t = call.therapist();
+            SignalingClient c = call.client();
             t.send(new ClientMessage.Offer(booking.clientId(0), sdp));
             assertEquals(sdp, c.nextOfType("offer", WAIT).path("sdp").asText());
             c.send(new ClientMessage.Answer(booking.therapistId(), sdp));

@@ -58,6 +58,7 @@ class AttendanceIT {
             awaitRow(sessionId, "room.joined", 2);
 
             advance(60);
+            // Admitted by hand, not by the scene: attendance is timed from each step, with the clock moved between them.
             t.send(new ClientMessage.Admit(clientId));
             c.nextOfType("roster", WAIT);
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import org.alcove.server.auth.JoinClaims;
 import org.alcove.server.auth.JoinTokenException;
@@ -243,5 +244,20 @@ class DashboardIT {
         Object overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertEquals(0, ((Number) overflow).intValue(), "no sideways scrolling on a 390px screen");
         Chromium.screenshot(page, "dashboard-phone");
+    }
+
+    @Test
+    void the_form_takes_its_client_limit_from_the_server() {
+        // The server's limits answer, narrowed: a page with its own copy of the number would not follow.
+        BrowserContext narrowed = chromium.newParticipant();
+        narrowed.route("**/api/sessions/limits", route -> route.fulfill(new Route.FulfillOptions()
+                .setStatus(200).setContentType("application/json")
+                .setBody("{\"maxClients\":2,\"maxMinutes\":240,\"maxPastStartMinutes\":60}")));
+        signedIn(narrowed);
+
+        assertThat(page.locator("#clients legend")).hasText("Clients (1 to 2)");
+        page.getByRole(AriaRole.BUTTON, named("Add client")).click();
+        assertThat(page.getByLabel("Client 2 name")).isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, named("Add client"))).isDisabled();
     }
 }

@@ -1,17 +1,17 @@
 package org.alcove.server.ops;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.alcove.server.testing.Api;
+import org.alcove.server.testing.BookedSession;
+import org.alcove.server.testing.LiveScenes;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.server.testing.TestServer;
-import org.alcove.signaling.protocol.ClientMessage;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A session as the product runs it: a therapist signs in over HTTP and books one client, both
- * join over real sockets with the tokens from their links, and the therapist admits the client.
+ * join over real sockets with the tokens from their links, and the therapist admits the client
+ * ({@link LiveScenes#admitted}); the therapist is past the client's peer-joined too.
  */
 record ScriptedCall(String sessionId, String therapistLogin, String therapistId, String clientId,
                     String therapistToken, String clientToken, SignalingClient therapist, SignalingClient client)
@@ -20,24 +20,17 @@ record ScriptedCall(String sessionId, String therapistLogin, String therapistId,
     private static final AtomicInteger THERAPISTS = new AtomicInteger();
 
     static ScriptedCall admitted(TestServer server, String clientName) {
-        Api api = server.api();
-        String login = api.newTherapist("ops-therapist" + THERAPISTS.incrementAndGet() + "@example.test");
-        JsonNode session = api.schedule(login, server.clock().instant(), 50, clientName);
-        String therapistToken = Api.tokenOf(session.path("therapistLink").asText());
-        JsonNode link = session.path("clientLinks").get(0);
-        String clientToken = Api.tokenOf(link.path("link").asText());
-        String clientId = link.path("clientId").asText();
-
-        SignalingClient therapist = SignalingClient.join(server.uri(), therapistToken);
-        String therapistId = therapist.nextOfType("welcome", WAIT).path("participantId").asText();
-        SignalingClient client = SignalingClient.join(server.uri(), clientToken);
-        client.nextOfType("welcome", WAIT);
-        therapist.nextOfType("waiting-list", WAIT);
-        therapist.send(new ClientMessage.Admit(clientId));
-        client.nextOfType("roster", WAIT);
-        therapist.nextOfType("peer-joined", WAIT);
-        return new ScriptedCall(session.path("id").asText(), login, therapistId, clientId, therapistToken,
-                clientToken, therapist, client);
+        String login = server.api().newTherapist("ops-therapist" + THERAPISTS.incrementAndGet() + "@example.test");
+        BookedSession booking = BookedSession.book(server, login, server.clock().instant(), 50, clientName);
+        LiveScenes.Call call = LiveScenes.on(server).admitted(booking, 0);
+        try {
+            call.therapist().nextOfType("peer-joined", WAIT);
+        } catch (RuntimeException | Error e) {
+            call.close();
+            throw e;
+        }
+        return new ScriptedCall(booking.sessionId(), login, booking.therapistId(), booking.clientId(0),
+                booking.therapistToken(), booking.clientToken(0), call.therapist(), call.client());
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.alcove.server.testing.SignalingClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.net.URI;
@@ -27,6 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * failsafe runs) as an operator runs it: started with JSON logs, sent SIGTERM, and expected to
  * drain, close its sockets with 1001 and exit with 143 within {@code ops.shutdown-timeout}.
  */
+// Each test starts the packaged server in a new JVM and allows it 60 s to come up (awaitLine) and
+// 15 s per shutdown step; 42 s measured on a loaded machine: past the 60 s default.
+@Timeout(180)
 class SigtermIT {
     private static final Path JAR = Path.of("target/alcove-server.jar");
     private static final long SHUTDOWN_TIMEOUT_SECONDS = 15;

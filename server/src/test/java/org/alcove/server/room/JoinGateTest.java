@@ -115,6 +115,7 @@ class JoinGateTest {
         JoinGate.Refused refused = assertInstanceOf(JoinGate.Refused.class, gate.check("early", ADDRESS, START.minusSeconds(3600)));
         assertEquals(ErrorCode.NOT_YET_OPEN, refused.error().code());
         assertEquals(START, refused.error().startsAt());
+        assertEquals(START.minus(config.auth().joinOpensBefore()), refused.error().opensAt());
         assertEquals("Dr Ada", refused.error().therapistName());
         assertEquals("s1", audited().sessionId());
     }

@@ -2,11 +2,11 @@ package org.alcove.server.room;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.server.testing.BookedSession;
+import org.alcove.server.testing.LiveStage;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 
@@ -17,27 +17,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SeatsIT {
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final Duration QUIET = Duration.ofMillis(500);
-    private static LiveFixture live;
 
-    @BeforeAll
-    static void start() throws Exception {
-        live = LiveFixture.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        live.close();
-    }
+    @RegisterExtension
+    static final LiveStage live = new LiveStage();
 
     @Test
     void a_dropped_client_resumes_within_the_grace_period_without_waiting_again() {
         BookedSession booking = live.book(1);
-        try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken())) {
-            therapist.nextOfType("welcome", WAIT);
-            SignalingClient first = SignalingClient.join(live.uri(), booking.clientToken(0));
-            String resumeKey = first.nextOfType("welcome", WAIT).path("resumeKey").asText();
-            therapist.send(new ClientMessage.Admit(booking.clientId(0)));
-            first.nextOfType("roster", WAIT);
+        try (LiveStage.Call call = live.admitted(booking, 0)) {
+            SignalingClient therapist = call.therapist();
+            SignalingClient first = call.client();
+            String resumeKey = call.resumeKey();
 
             first.drop();
             assertEquals(booking.clientId(0), therapist.nextOfType("peer-reconnecting", WAIT).path("participantId").asText());
@@ -57,12 +47,10 @@ class SeatsIT {
     @Test
     void a_client_gone_longer_than_the_grace_period_has_left_and_must_wait_again() {
         BookedSession booking = live.book(1);
-        try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken())) {
-            therapist.nextOfType("welcome", WAIT);
-            SignalingClient first = SignalingClient.join(live.uri(), booking.clientToken(0));
-            String resumeKey = first.nextOfType("welcome", WAIT).path("resumeKey").asText();
-            therapist.send(new ClientMessage.Admit(booking.clientId(0)));
-            first.nextOfType("roster", WAIT);
+        try (LiveStage.Call call = live.admitted(booking, 0)) {
+            SignalingClient therapist = call.therapist();
+            SignalingClient first = call.client();
+            String resumeKey = call.resumeKey();
             first.drop();
             therapist.nextOfType("peer-reconnecting", WAIT);
 
@@ -82,12 +70,9 @@ class SeatsIT {
     @Test
     void a_second_device_without_the_resume_key_is_refused_and_the_first_is_undisturbed() {
         BookedSession booking = live.book(1);
-        try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken());
-             SignalingClient first = SignalingClient.join(live.uri(), booking.clientToken(0))) {
-            therapist.nextOfType("welcome", WAIT);
-            first.nextOfType("welcome", WAIT);
-            therapist.send(new ClientMessage.Admit(booking.clientId(0)));
-            first.nextOfType("roster", WAIT);
+        try (LiveStage.Call call = live.admitted(booking, 0)) {
+            SignalingClient therapist = call.therapist();
+            SignalingClient first = call.client();
 
             try (SignalingClient second = SignalingClient.join(live.uri(), booking.clientToken(0))) {
                 assertEquals("seat-taken", second.nextErrorCode(WAIT));
@@ -104,12 +89,9 @@ class SeatsIT {
     @Test
     void a_therapist_who_reconnects_replaces_the_old_connection_and_is_never_locked_out() {
         BookedSession booking = live.book(1);
-        try (SignalingClient old = SignalingClient.join(live.uri(), booking.therapistToken());
-             SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0))) {
-            old.nextOfType("welcome", WAIT);
-            client.nextOfType("welcome", WAIT);
-            old.send(new ClientMessage.Admit(booking.clientId(0)));
-            client.nextOfType("roster", WAIT);
+        try (LiveStage.Call call = live.admitted(booking, 0)) {
+            SignalingClient old = call.therapist();
+            SignalingClient client = call.client();
 
             // No resume key: the therapist still gets in, from a new device.
             try (SignalingClient fresh = SignalingClient.join(live.uri(), booking.therapistToken())) {

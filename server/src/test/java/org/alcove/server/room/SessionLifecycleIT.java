@@ -3,11 +3,11 @@ package org.alcove.server.room;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.server.store.AuditEvent;
 import org.alcove.server.testing.BookedSession;
+import org.alcove.server.testing.LiveStage;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,25 +22,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Cancel, reissue, extend and end reach live sockets and stick for later joins. */
 class SessionLifecycleIT {
     private static final Duration WAIT = Duration.ofSeconds(5);
-    private static LiveFixture live;
 
-    @BeforeAll
-    static void start() throws Exception {
-        live = LiveFixture.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        live.close();
-    }
+    @RegisterExtension
+    static final LiveStage live = new LiveStage();
 
     @Test
     void cancelling_a_session_disconnects_everyone_and_keeps_them_out() {
         BookedSession booking = live.book(1);
-        try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken());
-             SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0))) {
-            therapist.nextOfType("welcome", WAIT);
-            client.nextOfType("welcome", WAIT);
+        try (LiveStage.Call call = live.waiting(booking, 0)) {
+            SignalingClient therapist = call.therapist();
+            SignalingClient client = call.client();
 
             live.cancel(booking);
 
@@ -78,12 +69,10 @@ class SessionLifecycleIT {
     @Test
     void the_therapist_extends_then_ends_and_the_links_stop_working() {
         BookedSession booking = live.book(1);
-        try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken());
-             SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0))) {
-            Instant endsAt = Instant.parse(therapist.nextOfType("welcome", WAIT).path("endsAt").asText());
-            client.nextOfType("welcome", WAIT);
-            therapist.send(new ClientMessage.Admit(booking.clientId(0)));
-            client.nextOfType("roster", WAIT);
+        try (LiveStage.Call call = live.admitted(booking, 0)) {
+            SignalingClient therapist = call.therapist();
+            SignalingClient client = call.client();
+            Instant endsAt = Instant.parse(call.therapistWelcome().path("endsAt").asText());
 
             therapist.send(new ClientMessage.Extend(15));
             JsonNode extended = client.nextOfType("session-extended", WAIT);
@@ -108,10 +97,10 @@ class SessionLifecycleIT {
     @Test
     void everyone_is_warned_before_the_end_and_disconnected_when_time_is_up() {
         BookedSession booking = live.book(live.now(), 30, 1);
-        try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken());
-             SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0))) {
-            Instant endsAt = Instant.parse(therapist.nextOfType("welcome", WAIT).path("endsAt").asText());
-            client.nextOfType("welcome", WAIT);
+        try (LiveStage.Call call = live.waiting(booking, 0)) {
+            SignalingClient therapist = call.therapist();
+            SignalingClient client = call.client();
+            Instant endsAt = Instant.parse(call.therapistWelcome().path("endsAt").asText());
 
             live.advance(Duration.ofMinutes(26));
             assertEquals(endsAt, Instant.parse(client.nextOfType("session-warning", WAIT).path("endsAt").asText()));
@@ -130,14 +119,11 @@ class SessionLifecycleIT {
     @Test
     void the_audit_trail_records_join_admit_decline_leave_and_end_with_opaque_ids_only() {
         BookedSession booking = live.book(2);
-        try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken());
-             SignalingClient admitted = SignalingClient.join(live.uri(), booking.clientToken(0));
+        try (LiveStage.Call call = live.admitted(booking, 0);
              SignalingClient declined = SignalingClient.join(live.uri(), booking.clientToken(1))) {
-            therapist.nextOfType("welcome", WAIT);
-            admitted.nextOfType("welcome", WAIT);
+            SignalingClient therapist = call.therapist();
+            SignalingClient admitted = call.client();
             declined.nextOfType("welcome", WAIT);
-            therapist.send(new ClientMessage.Admit(booking.clientId(0)));
-            admitted.nextOfType("roster", WAIT);
             therapist.send(new ClientMessage.Decline(booking.clientId(1)));
             declined.awaitClose(WAIT);
             admitted.send(new ClientMessage.Leave());
@@ -156,7 +142,7 @@ class SessionLifecycleIT {
         assertEquals(booking.clientId(0), admit.participantId());
         assertEquals("client", admit.role());
         String all = rows.toString();
-        for (String secret : List.of(booking.therapistToken(), booking.clientToken(0), "@", LiveFixture.CLIENT_NAME_PREFIX)) {
+        for (String secret : List.of(booking.therapistToken(), booking.clientToken(0), "@", LiveStage.CLIENT_NAME_PREFIX)) {
             assertFalse(all.contains(secret), "audit rows contain " + secret);
         }
     }

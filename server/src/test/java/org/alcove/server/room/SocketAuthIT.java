@@ -3,10 +3,10 @@ package org.alcove.server.room;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.server.store.AuditEvent;
 import org.alcove.server.testing.BookedSession;
+import org.alcove.server.testing.LiveStage;
 import org.alcove.server.testing.SignalingClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,18 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Who gets in on {@code /ws}: the auth handshake, token checks and their close codes. */
 class SocketAuthIT {
     private static final Duration WAIT = Duration.ofSeconds(5);
-    private static LiveFixture live;
 
-    @BeforeAll
-    static void start() throws Exception {
-        // A short auth deadline keeps the timeout test quick; the default is 5 s.
-        live = LiveFixture.start(java.util.Map.of("ws.auth-timeout", "PT1S"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        live.close();
-    }
+    // A short auth deadline keeps the timeout test quick; the default is 5 s. The join window
+    // is not the default 15 minutes, so an opensAt the server did not compute would show.
+    @RegisterExtension
+    static final LiveStage live = new LiveStage(java.util.Map.of("ws.auth-timeout", "PT1S", "auth.join-opens-before", "PT40M"));
 
     @Test
     void a_valid_token_gets_a_welcome_with_the_seat_from_the_token() {
@@ -94,7 +87,13 @@ class SocketAuthIT {
             JsonNode error = client.nextOfType("error", WAIT);
             assertEquals("not-yet-open", error.path("code").asText());
             assertEquals(startsAt, Instant.parse(error.path("startsAt").asText()));
+            assertEquals(startsAt.minus(Duration.ofMinutes(40)), Instant.parse(error.path("opensAt").asText()));
             assertEquals(4003, client.awaitClose(WAIT));
+        }
+        // And the link does open then, not at the default 15 minutes before.
+        live.advance(Duration.ofHours(3).minusMinutes(39));
+        try (SignalingClient client = SignalingClient.join(live.uri(), later.clientToken(0))) {
+            assertEquals("waiting", client.nextOfType("welcome", WAIT).path("state").asText());
         }
     }
 

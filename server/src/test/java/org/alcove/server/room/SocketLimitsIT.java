@@ -2,11 +2,11 @@ package org.alcove.server.room;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.server.testing.BookedSession;
+import org.alcove.server.testing.LiveStage;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.Map;
@@ -17,18 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Hostile and careless input on a live socket: each gets its error, nothing else is disturbed. */
 class SocketLimitsIT {
     private static final Duration WAIT = Duration.ofSeconds(5);
-    private static LiveFixture live;
 
-    @BeforeAll
-    static void start() throws Exception {
-        // A small burst and a slow refill keep the flood test short and independent of machine speed.
-        live = LiveFixture.start(Map.of("ws.rate-burst", "20", "ws.rate-per-second", "2"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        live.close();
-    }
+    // A small burst and a slow refill keep the flood test short and independent of machine speed.
+    @RegisterExtension
+    static final LiveStage live = new LiveStage(Map.of("ws.rate-burst", "20", "ws.rate-per-second", "2"));
 
     @Test
     void a_message_over_64_kib_closes_the_socket_with_1009() {
@@ -70,18 +62,12 @@ class SocketLimitsIT {
     void bad_messages_each_get_their_error_and_leave_the_connection_and_other_sessions_alone() {
         BookedSession booking = live.book(1);
         BookedSession other = live.book(1);
-        try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken());
-             SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0));
-             SignalingClient otherTherapist = SignalingClient.join(live.uri(), other.therapistToken());
-             SignalingClient otherClient = SignalingClient.join(live.uri(), other.clientToken(0))) {
-            therapist.nextOfType("welcome", WAIT);
-            client.nextOfType("welcome", WAIT);
-            otherTherapist.nextOfType("welcome", WAIT);
-            otherClient.nextOfType("welcome", WAIT);
-            otherTherapist.send(new ClientMessage.Admit(other.clientId(0)));
-            otherClient.nextOfType("roster", WAIT);
-            therapist.send(new ClientMessage.Admit(booking.clientId(0)));
-            client.nextOfType("roster", WAIT);
+        try (LiveStage.Call otherCall = live.admitted(other, 0);
+             LiveStage.Call call = live.admitted(booking, 0)) {
+            SignalingClient therapist = call.therapist();
+            SignalingClient client = call.client();
+            SignalingClient otherTherapist = otherCall.therapist();
+            SignalingClient otherClient = otherCall.client();
 
             Map<String, String> cases = Map.of(
                     "{not json", "malformed-message",

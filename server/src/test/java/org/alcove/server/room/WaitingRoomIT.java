@@ -2,11 +2,11 @@ package org.alcove.server.room;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.server.testing.BookedSession;
+import org.alcove.server.testing.LiveStage;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,31 +18,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WaitingRoomIT {
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final Duration QUIET = Duration.ofMillis(500);
-    private static LiveFixture live;
 
-    @BeforeAll
-    static void start() throws Exception {
-        live = LiveFixture.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        live.close();
-    }
+    @RegisterExtension
+    static final LiveStage live = new LiveStage();
 
     @Test
     void a_waiting_client_learns_nothing_while_others_negotiate() throws InterruptedException {
         BookedSession booking = live.book(2);
-        try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken());
-             SignalingClient admitted = SignalingClient.join(live.uri(), booking.clientToken(0))) {
-            therapist.nextOfType("welcome", WAIT);
-            admitted.nextOfType("welcome", WAIT);
-            therapist.send(new ClientMessage.Admit(booking.clientId(0)));
-            admitted.nextOfType("roster", WAIT);
+        try (LiveStage.Call call = live.admitted(booking, 0)) {
+            SignalingClient therapist = call.therapist();
+            SignalingClient admitted = call.client();
 
             try (SignalingClient waiting = SignalingClient.join(live.uri(), booking.clientToken(1))) {
                 assertEquals("waiting", waiting.nextOfType("welcome", WAIT).path("state").asText());
-                LiveFixture.awaitWaiting(therapist, booking.clientId(1));
+                LiveStage.awaitWaiting(therapist, booking.clientId(1));
 
                 therapist.send(new ClientMessage.Offer(booking.clientId(0), "v=0 offer"));
                 assertEquals("v=0 offer", admitted.nextOfType("offer", WAIT).path("sdp").asText());
@@ -66,16 +55,10 @@ class WaitingRoomIT {
     @Test
     void relayed_messages_carry_the_sender_stamped_by_the_server_whatever_the_client_claims() {
         BookedSession booking = live.book(2);
-        try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken());
-             SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0));
-             SignalingClient other = SignalingClient.join(live.uri(), booking.clientToken(1))) {
-            therapist.nextOfType("welcome", WAIT);
-            client.nextOfType("welcome", WAIT);
-            other.nextOfType("welcome", WAIT);
-            therapist.send(new ClientMessage.Admit(booking.clientId(0)));
-            therapist.send(new ClientMessage.Admit(booking.clientId(1)));
-            client.nextOfType("roster", WAIT);
-            other.nextOfType("roster", WAIT);
+        try (LiveStage.Group call = live.admittedAll(booking)) {
+            SignalingClient therapist = call.therapist();
+            SignalingClient client = call.client(0);
+            SignalingClient other = call.client(1);
 
             // A client-written "from" is ignored by the codec: the server stamps the real sender.
             client.send("{\"type\":\"offer\",\"to\":\"" + booking.therapistId() + "\",\"sdp\":\"v=0 forged\",\"from\":\""
@@ -102,10 +85,9 @@ class WaitingRoomIT {
     @Test
     void a_declined_client_is_closed_and_the_link_cannot_come_back() {
         BookedSession booking = live.book(1);
-        try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken());
-             SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0))) {
-            therapist.nextOfType("welcome", WAIT);
-            client.nextOfType("welcome", WAIT);
+        try (LiveStage.Call call = live.waiting(booking, 0)) {
+            SignalingClient therapist = call.therapist();
+            SignalingClient client = call.client();
             therapist.send(new ClientMessage.Decline(booking.clientId(0)));
             assertEquals("declined", client.nextErrorCode(WAIT));
             assertEquals(4008, client.awaitClose(WAIT));
@@ -124,12 +106,9 @@ class WaitingRoomIT {
     @Test
     void a_removed_client_is_closed_the_others_see_it_leave_and_the_link_cannot_come_back() {
         BookedSession booking = live.book(1);
-        try (SignalingClient therapist = SignalingClient.join(live.uri(), booking.therapistToken());
-             SignalingClient client = SignalingClient.join(live.uri(), booking.clientToken(0))) {
-            therapist.nextOfType("welcome", WAIT);
-            client.nextOfType("welcome", WAIT);
-            therapist.send(new ClientMessage.Admit(booking.clientId(0)));
-            client.nextOfType("roster", WAIT);
+        try (LiveStage.Call call = live.admitted(booking, 0)) {
+            SignalingClient therapist = call.therapist();
+            SignalingClient client = call.client();
             therapist.send(new ClientMessage.Remove(booking.clientId(0)));
             assertEquals("removed", client.nextErrorCode(WAIT));
             assertEquals(4007, client.awaitClose(WAIT));

@@ -28,6 +28,7 @@ class AuthorizationAttacksIT {
     private static final List<String[]> ROUTES = List.of(
             new String[] {"POST", "/api/sessions"},
             new String[] {"GET", "/api/sessions"},
+            new String[] {"GET", "/api/sessions/limits"},
             new String[] {"GET", "/api/sessions/{s}"},
             new String[] {"DELETE", "/api/sessions/{s}"},
             new String[] {"POST", "/api/sessions/{s}/clients/{c}/link"},
@@ -45,14 +46,14 @@ class AuthorizationAttacksIT {
             new String[] {"GET", "/api/admin/audit"});
 
     @RegisterExtension
-    static final ArenaExtension ARENA = new ArenaExtension();
+    static final Arena ARENA = new Arena();
 
     private static Arena arena() {
-        return ARENA.arena();
+        return ARENA;
     }
 
     private static Api api() {
-        return ARENA.arena().api();
+        return ARENA.api();
     }
 
     /**

@@ -2,11 +2,10 @@ package org.alcove.server.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.server.testing.BookedSession;
+import org.alcove.server.testing.LiveScenes;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.signaling.protocol.ClientMessage;
 
-import javax.net.ssl.SSLContext;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -57,18 +56,13 @@ final class Bystander implements AutoCloseable {
     }
 
     /**
-     * @param trust         for a wss server: the certificates to trust; {@code null} for the JDK default
+     * @param server        the scenes of the server it runs on (its address and what its sockets trust)
      * @param ratePerSecond the server's {@code ws.rate-per-second}: checks are paced to stay within
      *                      it, so the suite runs with the real limits however many checks it makes
      */
-    static Bystander start(URI server, BookedSession booking, SSLContext trust, int ratePerSecond) {
-        SignalingClient therapist = SignalingClient.join(server, booking.therapistToken(), null, trust);
-        therapist.nextOfType("welcome", WAIT);
-        SignalingClient client = SignalingClient.join(server, booking.clientToken(0), null, trust);
-        client.nextOfType("welcome", WAIT);
-        therapist.send(new ClientMessage.Admit(booking.clientId(0)));
-        client.nextOfType("roster", WAIT);
-        Bystander bystander = new Bystander(therapist, client, booking.therapistId(), booking.clientId(0),
+    static Bystander start(LiveScenes server, BookedSession booking, int ratePerSecond) {
+        LiveScenes.Call call = server.admitted(booking, 0);
+        Bystander bystander = new Bystander(call.therapist(), call.client(), booking.therapistId(), booking.clientId(0),
                 booking.clientToken(1), ratePerSecond);
         bystander.assertUndisturbed();
         return bystander;

@@ -118,12 +118,10 @@ class HttpsModeIT {
     @Test
     void a_wss_socket_joins_a_session_and_relays_negotiation() {
         BookedSession booking = arena.book(1);
-        try (SignalingClient therapist = SignalingClient.join(arena.uri(), booking.therapistToken(), null, certificate.trust());
-             SignalingClient client = SignalingClient.join(arena.uri(), booking.clientToken(0), null, certificate.trust())) {
-            therapist.nextOfType("welcome", Arena.WAIT);
-            client.nextOfType("welcome", Arena.WAIT);
-            therapist.send(new ClientMessage.Admit(booking.clientId(0)));
-            client.nextOfType("roster", Arena.WAIT);
+        // The arena's sockets trust the certificate: the scene joins both over wss.
+        try (Arena.Call call = arena.admitted(booking, 0)) {
+            SignalingClient therapist = call.therapist();
+            SignalingClient client = call.client();
             String candidate = "candidate:1 1 udp 2122260223 192.0.2.1 40000 typ host";
             client.send(new ClientMessage.Candidate(booking.therapistId(), candidate, "0", 0));
             JsonNode relayed = therapist.nextOfType("candidate", Arena.WAIT);

@@ -28,10 +28,10 @@ class LinkReplayAttacksIT {
     private static final int STORM = 16;
 
     @RegisterExtension
-    static final ArenaExtension ARENA = new ArenaExtension();
+    static final Arena ARENA = new Arena();
 
     private static Arena arena() {
-        return ARENA.arena();
+        return ARENA;
     }
 
     /** Attack: replay a client link after the therapist reissued it. Outcome: {@code link-reissued}, close 4006; the new link works. */
@@ -62,12 +62,10 @@ class LinkReplayAttacksIT {
     @Test
     void a_removed_client_cannot_come_back_even_with_its_resume_key_inside_the_grace_period() {
         BookedSession booking = arena().book(1);
-        try (SignalingClient therapist = SignalingClient.join(arena().uri(), booking.therapistToken());
-             SignalingClient client = SignalingClient.join(arena().uri(), booking.clientToken(0))) {
-            therapist.nextOfType("welcome", WAIT);
-            String resumeKey = client.nextOfType("welcome", WAIT).path("resumeKey").asText();
-            therapist.send(new ClientMessage.Admit(booking.clientId(0)));
-            client.nextOfType("roster", WAIT);
+        try (Arena.Call call = arena().admitted(booking, 0)) {
+            SignalingClient therapist = call.therapist();
+            SignalingClient client = call.client();
+            String resumeKey = call.resumeKey();
             therapist.send(new ClientMessage.Remove(booking.clientId(0)));
             assertEquals(4007, client.awaitClose(WAIT));
 
@@ -85,12 +83,10 @@ class LinkReplayAttacksIT {
     @Test
     void a_client_removed_while_reconnecting_cannot_resume() {
         BookedSession booking = arena().book(1);
-        try (SignalingClient therapist = SignalingClient.join(arena().uri(), booking.therapistToken())) {
-            therapist.nextOfType("welcome", WAIT);
-            SignalingClient client = SignalingClient.join(arena().uri(), booking.clientToken(0));
-            String resumeKey = client.nextOfType("welcome", WAIT).path("resumeKey").asText();
-            therapist.send(new ClientMessage.Admit(booking.clientId(0)));
-            client.nextOfType("roster", WAIT);
+        try (Arena.Call call = arena().admitted(booking, 0)) {
+            SignalingClient therapist = call.therapist();
+            SignalingClient client = call.client();
+            String resumeKey = call.resumeKey();
             client.drop();
             therapist.nextOfType("peer-reconnecting", WAIT);
             therapist.send(new ClientMessage.Remove(booking.clientId(0)));
@@ -104,10 +100,10 @@ class LinkReplayAttacksIT {
     @Test
     void a_declined_link_stays_dead() {
         BookedSession booking = arena().book(1);
-        try (SignalingClient therapist = SignalingClient.join(arena().uri(), booking.therapistToken());
-             SignalingClient client = SignalingClient.join(arena().uri(), booking.clientToken(0))) {
-            therapist.nextOfType("welcome", WAIT);
-            String resumeKey = client.nextOfType("welcome", WAIT).path("resumeKey").asText();
+        try (Arena.Call call = arena().waiting(booking, 0)) {
+            SignalingClient therapist = call.therapist();
+            SignalingClient client = call.client();
+            String resumeKey = call.resumeKey();
             therapist.send(new ClientMessage.Decline(booking.clientId(0)));
             assertEquals(4008, client.awaitClose(WAIT));
             assertRefused(booking.clientToken(0), resumeKey, "declined", 4008);

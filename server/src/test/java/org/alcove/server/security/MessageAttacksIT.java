@@ -27,10 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 @Adversarial
 class MessageAttacksIT {
     @RegisterExtension
-    static final ArenaExtension ARENA = new ArenaExtension();
+    static final Arena ARENA = new Arena();
 
     private static Arena arena() {
-        return ARENA.arena();
+        return ARENA;
     }
 
     /** Attack: text that is not one JSON object. Outcome: error malformed-message each time, socket open, nothing relayed. */

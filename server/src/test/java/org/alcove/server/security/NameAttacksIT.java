@@ -27,10 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NameAttacksIT {
     static final String FORGED = "2026-01-01 INFO forged";
     @RegisterExtension
-    static final ArenaExtension ARENA = new ArenaExtension();
+    static final Arena ARENA = new Arena();
 
     private static Arena arena() {
-        return ARENA.arena();
+        return ARENA;
     }
 
     /**

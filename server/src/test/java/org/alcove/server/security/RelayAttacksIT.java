@@ -24,10 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 @Adversarial
 class RelayAttacksIT {
     @RegisterExtension
-    static final ArenaExtension ARENA = new ArenaExtension();
+    static final Arena ARENA = new Arena();
 
     private static Arena arena() {
-        return ARENA.arena();
+        return ARENA;
     }
 
     /**
@@ -122,18 +122,14 @@ class RelayAttacksIT {
     /** Therapist and two admitted clients. */
     private record Threesome(SignalingClient therapist, SignalingClient first, SignalingClient second) implements AutoCloseable {
         static Threesome admitted(Arena arena, BookedSession booking) {
-            SignalingClient therapist = SignalingClient.join(arena().uri(), booking.therapistToken());
-            therapist.nextOfType("welcome", WAIT);
-            SignalingClient first = SignalingClient.join(arena().uri(), booking.clientToken(0));
-            SignalingClient second = SignalingClient.join(arena().uri(), booking.clientToken(1));
-            first.nextOfType("welcome", WAIT);
-            second.nextOfType("welcome", WAIT);
-            therapist.send(new ClientMessage.Admit(booking.clientId(0)));
-            first.nextOfType("roster", WAIT);
-            therapist.send(new ClientMessage.Admit(booking.clientId(1)));
-            second.nextOfType("roster", WAIT);
-            first.nextOfType("peer-joined", WAIT);
-            return new Threesome(therapist, first, second);
+            Arena.Group call = arena.admittedAll(booking);
+            try {
+                call.client(0).nextOfType("peer-joined", WAIT);
+            } catch (RuntimeException | Error e) {
+                call.close();
+                throw e;
+            }
+            return new Threesome(call.therapist(), call.client(0), call.client(1));
         }
 
         @Override

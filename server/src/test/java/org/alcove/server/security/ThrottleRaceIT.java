@@ -36,7 +36,7 @@ class ThrottleRaceIT {
     private static final AtomicInteger ACCOUNTS = new AtomicInteger();
 
     @RegisterExtension
-    static final ArenaExtension ARENA = new ArenaExtension();
+    static final Arena ARENA = new Arena();
 
     /**
      * Attack: 25 wrong passwords for one account sent at once. Safe outcome: at most 5 are
@@ -81,7 +81,7 @@ class ThrottleRaceIT {
      */
     @Test
     void parallel_forged_tokens_get_no_more_checks_and_throttled_ones_one_audit_row() throws Exception {
-        int limit = ARENA.arena().server().config().auth().socketFailuresPerAddress();
+        int limit = ARENA.server().config().auth().socketFailuresPerAddress();
         Predicate<AuditEvent> tooMany = row -> row.event().equals("auth.failed") && row.outcome().equals("too-many-attempts");
         long before = auditRows(tooMany);
         List<Integer> closes = inParallel(30, i -> forgedJoin("127.0.0.23", "forged-" + i));
@@ -96,7 +96,7 @@ class ThrottleRaceIT {
     }
 
     private static int forgedJoin(String from, String token) {
-        try (RawWebSocket socket = RawWebSocket.openFrom(ARENA.arena().uri(), from)) {
+        try (RawWebSocket socket = RawWebSocket.openFrom(ARENA.uri(), from)) {
             socket.send(RawWebSocket.TEXT, ("{\"type\":\"auth\",\"token\":\"" + token + "\"}").getBytes());
             return socket.awaitCloseCode(Arena.WAIT);
         }
@@ -126,17 +126,17 @@ class ThrottleRaceIT {
     }
 
     private static long auditRows(Predicate<AuditEvent> kind) {
-        return ARENA.arena().server().audit().withoutSession().stream().filter(kind).count();
+        return ARENA.server().audit().withoutSession().stream().filter(kind).count();
     }
 
     private static String newAccount() {
         String email = "raced" + ACCOUNTS.incrementAndGet() + "@example.test";
-        ARENA.arena().api().createUser(email, "Raced Account", "therapist", PASSWORD);
+        ARENA.api().createUser(email, "Raced Account", "therapist", PASSWORD);
         return email;
     }
 
     private static HttpTester.Response signIn(String from, String email, String password) {
-        HttpTester.Response response = RawHttp.send(ARENA.arena().uri(), from, "POST", "/api/auth/login",
+        HttpTester.Response response = RawHttp.send(ARENA.uri(), from, "POST", "/api/auth/login",
                 Map.of("Content-Type", "application/json"),
                 "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
         assertNotNull(response, "no answer to a sign-in");

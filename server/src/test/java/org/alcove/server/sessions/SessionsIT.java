@@ -9,6 +9,7 @@ import org.alcove.server.store.ParticipantRecord;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.TestServer;
 import org.alcove.signaling.protocol.Role;
+import org.alcove.signaling.room.RoomPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,6 +163,31 @@ class SessionsIT {
             assertEquals(missing.body(), response.body(), "indistinguishable from a missing id");
         }
         assertEquals("scheduled", api.getSession(therapistA, id).get("status").asText());
+    }
+
+    @Test
+    void the_booking_limits_are_the_rooms_seats_but_the_therapists_and_are_the_ones_enforced() {
+        JsonNode limits = Api.expect(200, api.send("GET", "/api/sessions/limits", therapistA, null));
+        int maxClients = limits.get("maxClients").asInt();
+        assertEquals(RoomPolicy.MAX_PARTICIPANTS - 1, maxClients);
+        assertEquals(240, limits.get("maxMinutes").asInt());
+        assertEquals(60, limits.get("maxPastStartMinutes").asInt());
+        assertEquals(limits, Api.expect(200, api.send("GET", "/api/sessions/limits", api.loginAdmin(), null)));
+
+        String clients = "[" + "{\"name\":\"C\"},".repeat(maxClients - 1) + "{\"name\":\"C\"}]";
+        assertEquals(201, api.send("POST", "/api/sessions", therapistA, body(at(now), 50, clients)).status());
+        assertField("clients", body(at(now), 50, clients.replace("[", "[{\"name\":\"One too many\"},")));
+        assertField("durationMinutes", body(at(now), limits.get("maxMinutes").asInt() + 1, "[{\"name\":\"C\"}]"));
+    }
+
+    @Test
+    void the_booking_limits_route_only_reads_and_shadows_no_session() {
+        assertEquals(401, api.send("GET", "/api/sessions/limits", null, null).status());
+        assertEquals(405, api.send("POST", "/api/sessions/limits", therapistA, "{}").status());
+        // "limits" is no session id: a cancel of it is a plain 404 and changes nothing.
+        JsonNode session = api.schedule(therapistA, now.plus(Duration.ofDays(1)), 50, "Client");
+        assertEquals(404, api.send("DELETE", "/api/sessions/limits", therapistA, null).status());
+        assertEquals("scheduled", api.getSession(therapistA, session.get("id").asText()).get("status").asText());
     }
 
     @Test

@@ -131,25 +131,27 @@ public sealed interface ServerMessage {
 
     /**
      * Something the receiver sent was refused. When the code is fatal the socket is closed
-     * right after with the matching {@link CloseCode}. {@code startsAt} and {@code therapistName}
-     * accompany {@code not-yet-open} (told only to a genuine link of that session, so its holder
-     * reads "Your session with ... starts at ..."); {@code field} names the offending field of
-     * {@code invalid-field}.
+     * right after with the matching {@link CloseCode}. {@code startsAt}, {@code opensAt} and
+     * {@code therapistName} accompany {@code not-yet-open} (told only to a genuine link of that
+     * session, so its holder reads "Your session with ... starts at ..." and the page knows
+     * when to ask again; the server's join window is in no browser file); {@code field} names
+     * the offending field of {@code invalid-field}.
      */
-    record Error(ErrorCode code, String message, Instant startsAt, String therapistName, String field)
-            implements ServerMessage {
+    record Error(ErrorCode code, String message, Instant startsAt, Instant opensAt, String therapistName,
+                 String field) implements ServerMessage {
         public Error(ErrorCode code) {
-            this(code, code.description(), null, null, null);
+            this(code, code.description(), null, null, null, null);
         }
 
-        /** {@code not-yet-open}: when the session starts and with whom. */
-        public static Error notYetOpen(Instant startsAt, String therapistName) {
-            return new Error(ErrorCode.NOT_YET_OPEN, ErrorCode.NOT_YET_OPEN.description(), startsAt, therapistName, null);
+        /** {@code not-yet-open}: when the session starts, when its link opens, and with whom. */
+        public static Error notYetOpen(Instant startsAt, Instant opensAt, String therapistName) {
+            return new Error(ErrorCode.NOT_YET_OPEN, ErrorCode.NOT_YET_OPEN.description(), startsAt, opensAt,
+                    therapistName, null);
         }
 
         /** An {@code invalid-field} (or other parse) error naming the field when known. */
         public static Error about(ErrorCode code, String field) {
-            return new Error(code, code.description(), null, null, field);
+            return new Error(code, code.description(), null, null, null, field);
         }
     }
 

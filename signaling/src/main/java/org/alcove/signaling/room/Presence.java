@@ -1,11 +1,17 @@
 package org.alcove.signaling.room;
 
+import org.alcove.signaling.protocol.CloseCode;
 import org.alcove.signaling.protocol.LeaveReason;
 import org.alcove.signaling.protocol.ServerMessage;
 
 /**
  * What the others hear when a seat enters, comes back to, or leaves the call, and what the
  * therapist hears when the waiting room changes. Waiting seats never hear any of it.
+ *
+ * <p>Drops: a dropped seat is held; others in the call get {@code peer-reconnecting} (the
+ * therapist's waiting list is unchanged for a waiting client). A resume gets the others
+ * {@code peer-reconnected}. When the seat is released (grace expiry, {@code leave}, a removal)
+ * the call gets {@code peer-left} with the reason, or the waiting list shrinks.
  */
 final class Presence {
     private Presence() {
@@ -47,6 +53,14 @@ final class Presence {
         for (Seat other : seats.inCallExcept(seat)) {
             out.send(other.connection, new ServerMessage.PeerReconnecting(seat.id()));
         }
+    }
+
+    /** {@code leave}: the seat is released at once, the call hears {@code peer-left left}, the socket closes normally. */
+    static void leave(Seats seats, Seat seat, Outbox out) {
+        Connection connection = seat.connection;
+        depart(seats, seat, LeaveReason.left, out);
+        out.close(connection, CloseCode.NORMAL);
+        out.record(RoomEvent.Type.LEFT, seat.who);
     }
 
     /** Releases the seat (the caller closes its connection) and tells whoever should know. */

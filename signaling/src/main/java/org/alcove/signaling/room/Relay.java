@@ -5,8 +5,12 @@ import org.alcove.signaling.protocol.ErrorCode;
 import org.alcove.signaling.protocol.ServerMessage;
 
 /**
- * Negotiation relay between admitted participants. The relayed copy carries {@code from}
- * taken from the sender's seat, never from anything the sender wrote.
+ * Negotiation relay between admitted participants: {@code offer}, {@code answer},
+ * {@code candidate} and {@code ice-restart} from an admitted participant to another admitted
+ * participant are relayed with {@code from} taken from the sender's seat, never from anything
+ * the sender wrote. To an unknown, waiting or departed participant: {@code unknown-participant}
+ * (a waiting seat looks exactly like an absent one); to a held seat: {@code peer-reconnecting};
+ * from a waiting client: {@code not-allowed}.
  */
 final class Relay {
     private final Seats seats;
@@ -15,20 +19,24 @@ final class Relay {
         this.seats = seats;
     }
 
-    void offer(Seat from, ClientMessage.Offer m, Outbox out) {
-        relay(from, m.to(), new ServerMessage.Offer(from.id(), m.sdp()), out);
+    /** Whether {@code message} is negotiation, which {@link #relay} takes. */
+    static boolean relays(ClientMessage message) {
+        return message instanceof ClientMessage.Offer || message instanceof ClientMessage.Answer
+                || message instanceof ClientMessage.Candidate || message instanceof ClientMessage.IceRestart;
     }
 
-    void answer(Seat from, ClientMessage.Answer m, Outbox out) {
-        relay(from, m.to(), new ServerMessage.Answer(from.id(), m.sdp()), out);
-    }
-
-    void candidate(Seat from, ClientMessage.Candidate m, Outbox out) {
-        relay(from, m.to(), new ServerMessage.Candidate(from.id(), m.candidate(), m.sdpMid(), m.sdpMLineIndex()), out);
-    }
-
-    void iceRestart(Seat from, ClientMessage.IceRestart m, Outbox out) {
-        relay(from, m.to(), new ServerMessage.IceRestart(from.id()), out);
+    void relay(Seat from, ClientMessage message, Outbox out) {
+        if (message instanceof ClientMessage.Offer m) {
+            relay(from, m.to(), new ServerMessage.Offer(from.id(), m.sdp()), out);
+        } else if (message instanceof ClientMessage.Answer m) {
+            relay(from, m.to(), new ServerMessage.Answer(from.id(), m.sdp()), out);
+        } else if (message instanceof ClientMessage.Candidate m) {
+            relay(from, m.to(), new ServerMessage.Candidate(from.id(), m.candidate(), m.sdpMid(), m.sdpMLineIndex()), out);
+        } else if (message instanceof ClientMessage.IceRestart m) {
+            relay(from, m.to(), new ServerMessage.IceRestart(from.id()), out);
+        } else {
+            throw new IllegalStateException("not negotiation: " + message.getClass().getSimpleName());
+        }
     }
 
     private void relay(Seat from, String to, ServerMessage message, Outbox out) {

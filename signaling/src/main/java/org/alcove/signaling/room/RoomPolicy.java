@@ -14,6 +14,22 @@ import java.time.Duration;
 public record RoomPolicy(Duration reconnectGrace, Duration endWarning, Duration overrun,
                          Duration maxExtension, int maxParticipants) {
 
+    /**
+     * The size of every room the server opens, therapist included ("up to 6 people in a family
+     * or group session"): the one place the number lives. Not configurable: it bounds the full
+     * mesh each browser sends to, which the web client's video settings assume.
+     */
+    public static final int MAX_PARTICIPANTS = 6;
+
     public static final RoomPolicy DEFAULT = new RoomPolicy(
-            Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(60), 6);
+            Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(60),
+            MAX_PARTICIPANTS);
+
+    /**
+     * Seats clients may take: every seat but the one always kept for the therapist. It is also
+     * the most clients one booking may list, so every booked client fits in the room at once.
+     */
+    public int clientSeats() {
+        return maxParticipants - 1;
+    }
 }

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One participant's place in a room. Mutable on purpose: only {@link Room} and {@link Seats}
- * touch it, under the room's single-caller rule.
+ * One participant's place in a room. Mutable on purpose: only the room's own package-private
+ * classes touch it, under the room's single-caller rule.
  */
 final class Seat {
     final Participant who;

@@ -13,7 +13,9 @@ import java.util.Map;
 
 /**
  * The seats of one room, found by participant id or by live connection, and the views of
- * them that participants receive (roster, waiting list, politeness).
+ * them that participants receive (roster, waiting list, politeness). Every {@code roster}
+ * carries the receiver's own ICE servers and transport policy from the {@link IceConfig}; a
+ * waiting client gets none (it gets no roster).
  */
 final class Seats {
     private final Map<String, Seat> byId = new LinkedHashMap<>();

@@ -87,6 +87,7 @@ class ProtocolRegistrationTest {
             new ServerMessage.SessionExtended(AT),
             new ServerMessage.SessionEnded(EndReason.ENDED_BY_THERAPIST),
             new ServerMessage.Error(ErrorCode.SEAT_TAKEN),
+            ServerMessage.Error.notYetOpen(AT, AT.minusSeconds(900), "Dr Ada"),
             new ServerMessage.Pong(),
             new ServerMessage.ServerShutdown(AT),
             new ServerMessage.AdminAction(ServerMessage.AdminActionKind.removed, "c-1", "Safety <b>concern</b>"));
@@ -160,8 +161,11 @@ class ProtocolRegistrationTest {
         assertEquals("seat-taken", error.get("code").asText());
         assertEquals(ErrorCode.SEAT_TAKEN.description(), error.get("message").asText());
         assertFalse(error.has("startsAt"));
-        assertEquals("2026-11-22T14:00:00Z",
-                tree(ServerMessage.Error.notYetOpen(AT, "Dr Ada")).get("startsAt").asText());
+        assertFalse(error.has("opensAt"));
+        JsonNode early = tree(ServerMessage.Error.notYetOpen(AT, AT.minusSeconds(900), "Dr Ada"));
+        assertEquals("2026-11-22T14:00:00Z", early.get("startsAt").asText());
+        assertEquals("2026-11-22T13:45:00Z", early.get("opensAt").asText());
+        assertEquals("Dr Ada", early.get("therapistName").asText());
     }
 
     @Test
