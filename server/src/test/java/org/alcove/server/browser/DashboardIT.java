@@ -2,6 +2,7 @@ package org.alcove.server.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
@@ -249,11 +250,11 @@ class DashboardIT {
     @Test
     void the_form_takes_its_client_limit_from_the_server() {
         // The server's limits answer, narrowed: a page with its own copy of the number would not follow.
-        BrowserContext narrowed = chromium.newParticipant();
+        BrowserContext narrowed = STAGE.context();
         narrowed.route("**/api/sessions/limits", route -> route.fulfill(new Route.FulfillOptions()
                 .setStatus(200).setContentType("application/json")
                 .setBody("{\"maxClients\":2,\"maxMinutes\":240,\"maxPastStartMinutes\":60}")));
-        signedIn(narrowed);
+        signedIn(narrowed.newPage());
 
         assertThat(page.locator("#clients legend")).hasText("Clients (1 to 2)");
         page.getByRole(AriaRole.BUTTON, named("Add client")).click();
