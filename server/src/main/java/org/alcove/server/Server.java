@@ -23,7 +23,6 @@ import org.alcove.server.ops.Metrics;
 import org.alcove.server.ops.MetricsEndpoint;
 import org.alcove.server.ops.Readiness;
 import org.alcove.server.room.LiveSessions;
-import org.alcove.server.room.Signaling;
 import org.alcove.server.sessions.Scheduling;
 import org.alcove.server.sessions.SessionRoutes;
 import org.alcove.server.store.AuditLog;
@@ -63,7 +62,7 @@ public final class Server {
     private JoinTokens joinTokens;
     private LoginTokens loginTokens;
     private Scheduling scheduling;
-    private Signaling signaling;
+    private LiveSide signaling;
     private Metrics metrics;
     private final Drain drain = new Drain();
     private AdminRoutes admin;
@@ -145,8 +144,8 @@ public final class Server {
      * {@link LiveSessions} the scheduling routes call on cancel and reissue.
      */
     private LiveSessions wireRooms(ContextHandler context, Handler.Sequence handlers) {
-        // wired by room/
-        signaling = new Signaling(config, joinTokens, sessions, users, audit, clock, metrics, drain);
+        // The rooms (room/) and the sockets (ws/) that reach them, with their one ticker thread.
+        signaling = new LiveSide(config, joinTokens, sessions, users, audit, clock, metrics, drain);
         metrics.watch(signaling);
         handlers.addHandler(signaling.handler(jetty, context, this::publicUrl));
         return signaling.liveSessions();
@@ -169,7 +168,7 @@ public final class Server {
      * {@link #stop()} closes them with 1001. Calling it again (or while stopped) does nothing more.
      */
     public void drain() {
-        Signaling live;
+        LiveSide live;
         synchronized (this) {
             live = signaling;
             Duration period = config.ops().drainPeriod();

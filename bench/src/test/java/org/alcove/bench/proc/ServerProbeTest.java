@@ -40,13 +40,13 @@ class ServerProbeTest {
                  num     #instances         #bytes  class name (module)
                 -------------------------------------------------------
                    1:         40000        4160000  [B (java.base@17.0.15)
-                   2:         15000        1200000  org.alcove.server.room.SocketConnection
+                   2:         15000        1200000  org.alcove.server.ws.SocketConnection
                    3:         30000         720000  java.lang.String (java.base@17.0.15)
                 Total        85000        6080000
                 """;
         ServerProbe.Histogram histogram = ServerProbe.histogram(output);
         assertEquals(6_080_000, histogram.totalBytes());
-        assertEquals(1_200_000, histogram.bytesByClass().get("org.alcove.server.room.SocketConnection"));
+        assertEquals(1_200_000, histogram.bytesByClass().get("org.alcove.server.ws.SocketConnection"));
         assertEquals(4_160_000, histogram.bytesByClass().get("[B"));
     }
 

@@ -8,6 +8,7 @@ import org.alcove.server.auth.JoinClaims;
 import org.alcove.server.auth.JoinTokenException;
 import org.alcove.server.auth.JoinTokens;
 import org.alcove.server.config.AlcoveConfig;
+import org.alcove.server.ops.LogScope;
 import org.alcove.server.ops.Metrics;
 import org.alcove.server.store.AuditEvent;
 import org.alcove.server.store.AuditLog;

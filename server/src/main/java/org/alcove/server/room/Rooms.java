@@ -1,19 +1,17 @@
 package org.alcove.server.room;
 
 import org.alcove.server.config.AlcoveConfig;
+import org.alcove.server.ops.LogScope;
 import org.alcove.server.ops.Metrics;
 import org.alcove.server.store.SessionRecord;
 import org.alcove.signaling.protocol.ClientMessage;
-import org.alcove.signaling.protocol.CloseCode;
 import org.alcove.signaling.protocol.EndReason;
 import org.alcove.signaling.protocol.ErrorCode;
-import org.alcove.signaling.protocol.ServerMessage;
 import org.alcove.signaling.room.Effect;
 import org.alcove.signaling.room.IceConfig;
 import org.alcove.signaling.room.Occupancy;
 import org.alcove.signaling.room.Participant;
 import org.alcove.signaling.room.Room;
-import org.alcove.signaling.room.RoomEvent;
 import org.alcove.signaling.room.RoomPolicy;
 import org.alcove.signaling.room.RoomSnapshot;
 import org.alcove.signaling.room.Schedule;
@@ -37,20 +35,23 @@ import java.util.function.Function;
  * room's lock and queues the resulting sends before releasing it, so messages to one
  * connection keep the order the room produced them in; its records are queued under the
  * lock too, in that order, and persisted after it (see {@link RoomRecorder}). Rooms are created on the first successful join and dropped by the ticker once ended.
+ * Which socket sits in which room is kept here: a socket knows nothing of its room.
  */
-public final class Rooms implements LiveSessions, LiveAdmin {
+final class Rooms implements LiveSessions, LiveAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(Rooms.class);
     /** A room nobody is in this long after its end is dropped even if it never saw its end tick. */
     private static final Duration FORGET_IDLE_AFTER_END = Duration.ofHours(1);
     private static final int MAX_PARTICIPANTS = RoomPolicy.MAX_PARTICIPANTS;
 
     private final Map<String, Room> live = new ConcurrentHashMap<>();
+    /** The room each seated socket is in, until that socket closes. */
+    private final Map<RoomSocket, Room> seatedIn = new ConcurrentHashMap<>();
     /** Ended rooms seen by one tick already; touched only by the ticker thread. */
     private final Set<String> retiring = new HashSet<>();
     private final RoomPolicy policy;
     private final RoomRecorder recorder;
     private final Clock clock;
-    private final Metrics metrics;
+    private final RoomEffects effects;
     private final IceConfig ice;
 
     Rooms(AlcoveConfig.Room config, RoomRecorder recorder, Clock clock, Metrics metrics, IceConfig ice) {
@@ -58,16 +59,19 @@ public final class Rooms implements LiveSessions, LiveAdmin {
                 config.maxExtension(), MAX_PARTICIPANTS);
         this.recorder = recorder;
         this.clock = clock;
-        this.metrics = metrics;
+        this.effects = new RoomEffects(metrics);
         this.ice = ice;
     }
 
-    /** Seats an authenticated connection in the room of {@code session}, creating the room if needed. */
-    void join(SocketConnection connection, SessionRecord session, Participant who, String resumeKey) {
-        LogScope.around(session.id(), who.id(), () -> seat(connection, session, who, resumeKey));
+    /**
+     * Seats a socket whose token was accepted in the room of {@code session}, creating the room if
+     * needed; a socket that closed meanwhile takes no seat (see {@link RoomSocket#seated}).
+     */
+    void seat(RoomSocket socket, SessionRecord session, Participant who, String resumeKey) {
+        LogScope.around(session.id(), who.id(), () -> seatIn(socket, session, who, resumeKey));
     }
 
-    private void seat(SocketConnection connection, SessionRecord session, Participant who, String resumeKey) {
+    private void seatIn(RoomSocket socket, SessionRecord session, Participant who, String resumeKey) {
         while (true) {
             Room room = live.computeIfAbsent(session.id(),
                     id -> new Room(new Schedule(id, session.startsAt(), session.endsAt()), policy, ice));
@@ -76,37 +80,29 @@ public final class Rooms implements LiveSessions, LiveAdmin {
                 if (live.get(session.id()) != room) {
                     continue;
                 }
-                if (!connection.joined(room, session.id(), who)) {
+                // Mapped before the socket counts as seated, so a close that follows finds the room.
+                seatedIn.put(socket, room);
+                if (!socket.seated(session.id(), who)) {
+                    seatedIn.remove(socket, room);
                     return;
                 }
-                recorder.queue(apply(room.join(connection, who, resumeKey, now())));
+                recorder.queue(effects.apply(room.join(socket, who, resumeKey, now())));
             }
             recorder.persist();
-            LOG.info("connection {} joined session={} participant={} role={}", connection.id(), session.id(),
+            LOG.info("connection {} joined session={} participant={} role={}", socket.id(), session.id(),
                     who.id(), who.role());
             return;
         }
     }
 
-    /** A parsed message from a joined connection. */
-    void handle(SocketConnection connection, ClientMessage message) {
-        inRoom(connection, room -> counted(connection, message, room.handle(connection, message, now())));
+    /** A parsed message from a seated socket. */
+    void handle(RoomSocket socket, ClientMessage message) {
+        locked(seatedIn.get(socket), room -> effects.counted(socket, message, room.handle(socket, message, now())));
     }
 
-    /** Counts the room's refusals of {@code message} (errors sent back to its sender). */
-    private List<Effect> counted(SocketConnection sender, ClientMessage message, List<Effect> effects) {
-        for (Effect effect : effects) {
-            if (effect instanceof Effect.Send send && send.to() == sender
-                    && send.message() instanceof ServerMessage.Error error) {
-                metrics.rejected(message, error.code());
-            }
-        }
-        return effects;
-    }
-
-    /** A joined connection's socket closed. */
-    void disconnected(SocketConnection connection) {
-        inRoom(connection, room -> room.disconnected(connection, now()));
+    /** A socket closed: its seat, if it took one, is held for its return. */
+    void disconnected(RoomSocket socket) {
+        locked(seatedIn.remove(socket), room -> room.disconnected(socket, now()));
     }
 
     @Override
@@ -186,17 +182,13 @@ public final class Rooms implements LiveSessions, LiveAdmin {
 
     private void tick(String sessionId, Room room, Instant now) {
         synchronized (room) {
-            recorder.queue(apply(room.tick(now)));
+            recorder.queue(effects.apply(room.tick(now)));
             retireIfEnded(sessionId, room);
             if (room.idle() && now.isAfter(room.schedule().endsAt().plus(policy.overrun()).plus(FORGET_IDLE_AFTER_END))) {
                 live.remove(sessionId, room);
             }
         }
         recorder.persist();
-    }
-
-    private void inRoom(SocketConnection connection, Function<Room, List<Effect>> call) {
-        locked(connection.room(), call);
     }
 
     private void inSession(String sessionId, Function<Room, List<Effect>> call) {
@@ -209,7 +201,7 @@ public final class Rooms implements LiveSessions, LiveAdmin {
             return;
         }
         synchronized (room) {
-            recorder.queue(apply(call.apply(room)));
+            recorder.queue(effects.apply(call.apply(room)));
         }
         recorder.persist();
     }
@@ -227,39 +219,6 @@ public final class Rooms implements LiveSessions, LiveAdmin {
             LOG.info("room closed session={}", sessionId);
         } else {
             retiring.add(sessionId);
-        }
-    }
-
-    /** Queues sends and closes in order (caller holds the room's lock); returns the records to persist. */
-    private List<RoomEvent> apply(List<Effect> effects) {
-        List<RoomEvent> events = new ArrayList<>();
-        for (Effect effect : effects) {
-            if (effect instanceof Effect.Send send) {
-                SocketConnection to = (SocketConnection) send.to();
-                to.send(send.message());
-                count(to, send.message());
-            } else if (effect instanceof Effect.Close close) {
-                SocketConnection connection = (SocketConnection) close.connection();
-                if (close.code() == CloseCode.NORMAL) {
-                    // The client's own leave: the "closed: 1000" line that follows says as much.
-                    LOG.debug("connection {} closing: {}", connection.id(), close.code().reason());
-                } else {
-                    LOG.info("connection {} closing: {}", connection.id(), close.code().reason());
-                }
-                connection.close(close.code());
-            } else if (effect instanceof Effect.Record record) {
-                events.add(record.event());
-            }
-        }
-        return events;
-    }
-
-    private void count(SocketConnection to, ServerMessage message) {
-        if (message instanceof ServerMessage.Welcome) {
-            metrics.joined(Duration.ofNanos(System.nanoTime() - to.openedAt()));
-        } else if (message instanceof ServerMessage.Offer || message instanceof ServerMessage.Answer
-                || message instanceof ServerMessage.Candidate || message instanceof ServerMessage.IceRestart) {
-            metrics.relayed(message);
         }
     }
 

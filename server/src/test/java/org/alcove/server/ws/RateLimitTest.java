@@ -1,11 +1,11 @@
-package org.alcove.server.room;
+package org.alcove.server.ws;
 
 import org.junit.jupiter.api.Test;
 
-import static org.alcove.server.room.RateLimit.Verdict.ABUSIVE;
-import static org.alcove.server.room.RateLimit.Verdict.ACCEPT;
-import static org.alcove.server.room.RateLimit.Verdict.DROP;
-import static org.alcove.server.room.RateLimit.Verdict.DROP_FIRST;
+import static org.alcove.server.ws.RateLimit.Verdict.ABUSIVE;
+import static org.alcove.server.ws.RateLimit.Verdict.ACCEPT;
+import static org.alcove.server.ws.RateLimit.Verdict.DROP;
+import static org.alcove.server.ws.RateLimit.Verdict.DROP_FIRST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class RateLimitTest {

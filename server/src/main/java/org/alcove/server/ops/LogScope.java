@@ -1,4 +1,4 @@
-package org.alcove.server.room;
+package org.alcove.server.ops;
 
 import org.slf4j.MDC;
 
@@ -8,29 +8,21 @@ import org.slf4j.MDC;
  * back what was there before, so scopes nest. Only opaque ids go here, never names or tokens.
  * It wraps every inbound message, so it keeps the previous values in locals rather than a map.
  */
-final class LogScope {
-    static final String SESSION = "sessionId";
-    static final String PARTICIPANT = "participantId";
-    static final String CONNECTION = "connectionId";
+public final class LogScope {
+    public static final String SESSION = "sessionId";
+    public static final String PARTICIPANT = "participantId";
+    public static final String CONNECTION = "connectionId";
 
     private LogScope() {
     }
 
-    /** Runs {@code work} naming {@code connection}, and its session and participant once it joined. */
-    static void around(SocketConnection connection, Runnable work) {
-        if (connection == null) {
-            work.run();
-            return;
-        }
-        run(connection.id(), connection.sessionId(), connection.participantId(), work);
-    }
-
     /** Runs {@code work} naming {@code sessionId} and {@code participantId} (either may be {@code null}). */
-    static void around(String sessionId, String participantId, Runnable work) {
-        run(null, sessionId, participantId, work);
+    public static void around(String sessionId, String participantId, Runnable work) {
+        around(null, sessionId, participantId, work);
     }
 
-    private static void run(String connectionId, String sessionId, String participantId, Runnable work) {
+    /** Runs {@code work} naming a socket and the seat it took (any of them may be {@code null}). */
+    public static void around(String connectionId, String sessionId, String participantId, Runnable work) {
         String connectionWas = enter(CONNECTION, connectionId);
         String sessionWas = enter(SESSION, sessionId);
         String participantWas = enter(PARTICIPANT, participantId);

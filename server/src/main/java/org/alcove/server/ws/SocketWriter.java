@@ -1,4 +1,4 @@
-package org.alcove.server.room;
+package org.alcove.server.ws;
 
 import org.alcove.signaling.protocol.CloseCode;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -13,7 +13,7 @@ import java.util.ArrayDeque;
  * a callback that completes synchronously does not recurse, the draining loop picks up the
  * next item instead.
  */
-final class Outbox {
+final class SocketWriter {
 
     private sealed interface Item {
     }
@@ -35,10 +35,10 @@ final class Outbox {
     /** The socket is gone: nothing more is written. */
     private boolean dead;
     private long inFlightSince;
-    /** One callback for every write: it only refers to this outbox, and a fresh one per message is garbage. */
+    /** One callback for every write: it only refers to this writer, and a fresh one per message is garbage. */
     private final Callback done = Callback.from(this::sent, this::failed);
 
-    Outbox(Session session, int capacity) {
+    SocketWriter(Session session, int capacity) {
         this.session = session;
         this.capacity = capacity;
     }
@@ -128,13 +128,27 @@ final class Outbox {
     }
 
     private void write(Item item) {
+        // Java 17 has no pattern switch over the sealed type: a new item kind fails loudly here.
+        if (item instanceof Text text) {
+            sendText(text);
+        } else if (item instanceof Close close) {
+            sendClose(close);
+        } else {
+            throw new IllegalStateException("no writing for item " + item.getClass().getSimpleName());
+        }
+    }
+
+    private void sendText(Text text) {
         try {
-            // Two item kinds; Java 17 has no pattern switch over the sealed type.
-            if (item instanceof Text text) {
-                session.sendText(text.text(), done);
-            } else if (item instanceof Close close) {
-                session.close(close.code().code(), close.code().reason(), done);
-            }
+            session.sendText(text.text(), done);
+        } catch (RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    private void sendClose(Close close) {
+        try {
+            session.close(close.code().code(), close.code().reason(), done);
         } catch (RuntimeException e) {
             failed(e);
         }

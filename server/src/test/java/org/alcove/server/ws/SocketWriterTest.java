@@ -1,4 +1,4 @@
-package org.alcove.server.room;
+package org.alcove.server.ws;
 
 import org.alcove.signaling.protocol.CloseCode;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -18,7 +18,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 
-class OutboxTest {
+class SocketWriterTest {
 
     /** A session that records writes and lets the test complete them. */
     private static final class FakeSession {
@@ -53,11 +53,11 @@ class OutboxTest {
     @Test
     void writes_one_message_at_a_time_in_order() {
         FakeSession fake = new FakeSession();
-        Outbox outbox = new Outbox(fake.session, 10);
+        SocketWriter writer = new SocketWriter(fake.session, 10);
 
-        outbox.offer("a");
-        outbox.offer("b");
-        outbox.offer("c");
+        writer.offer("a");
+        writer.offer("b");
+        writer.offer("c");
         assertEquals(List.of("a"), fake.written);
 
         fake.completeNext();
@@ -70,38 +70,38 @@ class OutboxTest {
     @Test
     void closes_only_after_everything_queued_before_and_drops_what_comes_after() {
         FakeSession fake = new FakeSession();
-        Outbox outbox = new Outbox(fake.session, 10);
+        SocketWriter writer = new SocketWriter(fake.session, 10);
 
-        outbox.offer("error");
-        outbox.close(CloseCode.DECLINED);
-        outbox.offer("too late");
+        writer.offer("error");
+        writer.close(CloseCode.DECLINED);
+        writer.offer("too late");
         assertEquals(List.of("error"), fake.written);
 
         fake.completeNext();
         assertEquals(List.of("error", "close 4008 declined"), fake.written);
-        assertTrue(outbox.closing());
+        assertTrue(writer.closing());
     }
 
     @Test
     void refuses_a_message_when_the_queue_is_full() {
         FakeSession fake = new FakeSession();
-        Outbox outbox = new Outbox(fake.session, 2);
+        SocketWriter writer = new SocketWriter(fake.session, 2);
 
-        assertTrue(outbox.offer("in flight"));
-        assertTrue(outbox.offer("queued 1"));
-        assertTrue(outbox.offer("queued 2"));
-        assertFalse(outbox.offer("one too many"));
+        assertTrue(writer.offer("in flight"));
+        assertTrue(writer.offer("queued 1"));
+        assertTrue(writer.offer("queued 2"));
+        assertFalse(writer.offer("one too many"));
     }
 
     @Test
     void abandon_drops_the_backlog_and_writes_only_the_last_words_and_the_close() {
         FakeSession fake = new FakeSession();
-        Outbox outbox = new Outbox(fake.session, 2);
-        outbox.offer("in flight");
-        outbox.offer("stale 1");
-        outbox.offer("stale 2");
+        SocketWriter writer = new SocketWriter(fake.session, 2);
+        writer.offer("in flight");
+        writer.offer("stale 1");
+        writer.offer("stale 2");
 
-        outbox.abandon("slow-consumer", CloseCode.SLOW_CONSUMER);
+        writer.abandon("slow-consumer", CloseCode.SLOW_CONSUMER);
         fake.completeNext();
         fake.completeNext();
 
@@ -111,26 +111,26 @@ class OutboxTest {
     @Test
     void a_write_still_pending_after_the_timeout_counts_as_stalled() {
         FakeSession fake = new FakeSession();
-        Outbox outbox = new Outbox(fake.session, 2);
+        SocketWriter writer = new SocketWriter(fake.session, 2);
         long timeout = 1_000_000_000L;
 
-        assertFalse(outbox.stalled(System.nanoTime() + 2 * timeout, timeout), "idle is not stalled");
-        outbox.offer("slow");
-        assertFalse(outbox.stalled(System.nanoTime(), timeout));
-        assertTrue(outbox.stalled(System.nanoTime() + 2 * timeout, timeout));
+        assertFalse(writer.stalled(System.nanoTime() + 2 * timeout, timeout), "idle is not stalled");
+        writer.offer("slow");
+        assertFalse(writer.stalled(System.nanoTime(), timeout));
+        assertTrue(writer.stalled(System.nanoTime() + 2 * timeout, timeout));
 
         fake.completeNext();
-        assertFalse(outbox.stalled(System.nanoTime() + 2 * timeout, timeout));
+        assertFalse(writer.stalled(System.nanoTime() + 2 * timeout, timeout));
     }
 
     @Test
     void synchronous_completions_drain_a_long_backlog_without_recursion() {
         FakeSession fake = new FakeSession();
         int backlog = 50_000;
-        Outbox outbox = new Outbox(fake.session, backlog);
-        outbox.offer("first");
+        SocketWriter writer = new SocketWriter(fake.session, backlog);
+        writer.offer("first");
         for (int i = 0; i < backlog; i++) {
-            outbox.offer("m" + i);
+            writer.offer("m" + i);
         }
         fake.completeImmediately.set(true);
 
@@ -143,14 +143,14 @@ class OutboxTest {
     @Test
     void a_failed_write_stops_all_further_writes() {
         FakeSession fake = new FakeSession();
-        Outbox outbox = new Outbox(fake.session, 10);
-        outbox.offer("a");
-        outbox.offer("b");
+        SocketWriter writer = new SocketWriter(fake.session, 10);
+        writer.offer("a");
+        writer.offer("b");
 
         fake.pending.remove(0).fail(new java.io.IOException("reset"));
-        outbox.offer("c");
+        writer.offer("c");
 
         assertEquals(List.of("a"), fake.written);
-        assertTrue(outbox.closing());
+        assertTrue(writer.closing());
     }
 }

@@ -1,4 +1,4 @@
-package org.alcove.server.room;
+package org.alcove.server.ws;
 
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;

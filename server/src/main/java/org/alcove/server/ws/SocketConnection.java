@@ -1,36 +1,40 @@
-package org.alcove.server.room;
+package org.alcove.server.ws;
 
+import org.alcove.server.ops.Metrics;
+import org.alcove.server.room.RoomSocket;
 import org.alcove.signaling.protocol.CloseCode;
 import org.alcove.signaling.protocol.ErrorCode;
 import org.alcove.signaling.protocol.MessageCodec;
 import org.alcove.signaling.protocol.Role;
 import org.alcove.signaling.protocol.ServerMessage;
-import org.alcove.signaling.room.Connection;
 import org.alcove.signaling.room.Participant;
-import org.alcove.signaling.room.Room;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One socket as the room sees it ({@link Connection}) and as the server writes to it: its
- * {@link Outbox}, its inbound {@link RateLimit} and where it stands in the handshake.
+ * One socket as the rooms address it ({@link RoomSocket}) and as the server writes to it: its
+ * {@link SocketWriter}, its inbound {@link RateLimit} and where it stands in the handshake. It
+ * knows the seat it took only by opaque ids, for its log lines and counts, never its room.
  */
-final class SocketConnection implements Connection {
+final class SocketConnection implements RoomSocket {
     private static final Logger LOG = LoggerFactory.getLogger(SocketConnection.class);
 
     enum Phase {
         /** Open, waiting for {@code auth}. */
         AWAITING_AUTH,
-        /** {@code auth} received and being checked, or refused and closing. */
+        /** {@code auth} received and handed to the rooms, its token being checked. */
         AUTHENTICATING,
-        /** Handed to a room; every further message goes there. */
+        /** Refused or turned away before the rooms saw it; closing. */
+        REFUSED,
+        /** Seated in a room; every further message goes there. */
         JOINED,
         /** The socket closed (or the auth deadline passed). */
         CLOSED
@@ -40,10 +44,10 @@ final class SocketConnection implements Connection {
     private final Session session;
     private final String address;
     private final MessageCodec codec;
-    private final Outbox outbox;
+    private final SocketWriter writer;
     private final RateLimit rateLimit;
+    private final Metrics metrics;
     private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.AWAITING_AUTH);
-    private volatile Room room;
     /** The seat's opaque ids and role once joined: for log context and metrics only. */
     private volatile String sessionId;
     private volatile Participant who;
@@ -57,13 +61,14 @@ final class SocketConnection implements Connection {
     private volatile boolean spoke;
 
     SocketConnection(String id, Session session, String address, MessageCodec codec, int queueMessages,
-                     int ratePerSecond, int rateBurst) {
+                     int ratePerSecond, int rateBurst, Metrics metrics) {
         this.id = id;
         this.session = session;
         this.address = address;
         this.codec = codec;
-        this.outbox = new Outbox(session, queueMessages);
+        this.writer = new SocketWriter(session, queueMessages);
         this.rateLimit = new RateLimit(ratePerSecond, rateBurst, System.nanoTime());
+        this.metrics = metrics;
     }
 
     @Override
@@ -91,7 +96,7 @@ final class SocketConnection implements Connection {
     /** Marks the socket closed; returns the phase it was in. */
     Phase markClosed() {
         cancelAuthDeadline();
-        outbox.dead();
+        writer.dead();
         return phase.getAndSet(Phase.CLOSED);
     }
 
@@ -108,20 +113,12 @@ final class SocketConnection implements Connection {
         }
     }
 
-    /**
-     * Set by {@link Rooms} under the room's lock, before any effect for this connection is
-     * applied. False when the socket closed while its token was being checked: it must not
-     * take a seat, since no close would ever release it.
-     */
-    boolean joined(Room room, String sessionId, Participant who) {
-        this.room = room;
+    /** Loses to {@link #markClosed}: a socket that closed while its token was checked is no longer authenticating. */
+    @Override
+    public boolean seated(String sessionId, Participant who) {
         this.sessionId = sessionId;
         this.who = who;
         return phase.compareAndSet(Phase.AUTHENTICATING, Phase.JOINED);
-    }
-
-    Room room() {
-        return room;
     }
 
     /** The session this socket joined, or {@code null} before that. */
@@ -139,10 +136,6 @@ final class SocketConnection implements Connection {
     Role role() {
         Participant seat = who;
         return seat == null || phase() != Phase.JOINED ? null : seat.role();
-    }
-
-    long openedAt() {
-        return openedAt;
     }
 
     /** The client sent something (a message or a pong). */
@@ -183,10 +176,15 @@ final class SocketConnection implements Connection {
     }
 
     /** Queues a message; a full queue closes the connection as a slow consumer. */
-    void send(ServerMessage message) {
-        if (!outbox.offer(codec.write(message))) {
+    @Override
+    public void send(ServerMessage message) {
+        if (message instanceof ServerMessage.Welcome) {
+            // Join latency is transport time, from this socket's open: measured where the socket is.
+            metrics.joined(Duration.ofNanos(System.nanoTime() - openedAt));
+        }
+        if (!writer.offer(codec.write(message))) {
             LOG.info("connection {} closing: {}", id, ErrorCode.SLOW_CONSUMER.wireName());
-            outbox.abandon(codec.write(new ServerMessage.Error(ErrorCode.SLOW_CONSUMER)), CloseCode.SLOW_CONSUMER);
+            writer.abandon(codec.write(new ServerMessage.Error(ErrorCode.SLOW_CONSUMER)), CloseCode.SLOW_CONSUMER);
         }
     }
 
@@ -203,17 +201,18 @@ final class SocketConnection implements Connection {
     }
 
     /** Closes after everything queued so far. */
-    void close(CloseCode code) {
-        outbox.close(code);
+    @Override
+    public void close(CloseCode code) {
+        writer.close(code);
     }
 
     boolean closing() {
-        return outbox.closing();
+        return writer.closing();
     }
 
     /** Closes the connection without the close handshake when its writes are stuck. */
     boolean disconnectIfStalled(long nowNanos, long writeTimeoutNanos) {
-        if (!outbox.stalled(nowNanos, writeTimeoutNanos)) {
+        if (!writer.stalled(nowNanos, writeTimeoutNanos)) {
             return false;
         }
         drop("write timeout");
@@ -224,14 +223,14 @@ final class SocketConnection implements Connection {
     private void drop(String why) {
         if (dropped.compareAndSet(false, true)) {
             LOG.info("connection {} dropped: {}", id, why);
-            outbox.dead();
+            writer.dead();
             session.disconnect();
         }
     }
 
     /** A WebSocket ping; the client's pong keeps the idle timeout from firing. Control frames may interleave with data. */
     void ping() {
-        if (session.isOpen() && !outbox.closing()) {
+        if (session.isOpen() && !writer.closing()) {
             session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
         }
     }

@@ -1,4 +1,4 @@
-package org.alcove.server.room;
+package org.alcove.server.ws;
 
 /**
  * Token bucket for one socket's inbound messages. A message over the rate is dropped; a

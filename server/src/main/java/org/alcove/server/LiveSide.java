@@ -1,19 +1,19 @@
-package org.alcove.server.room;
+package org.alcove.server;
 
 import org.alcove.server.accounts.UserStore;
-import org.alcove.server.auth.FailureWindow;
 import org.alcove.server.auth.JoinTokens;
 import org.alcove.server.config.AlcoveConfig;
-import org.alcove.server.ice.IceServers;
 import org.alcove.server.ops.Drain;
 import org.alcove.server.ops.LiveCounts;
 import org.alcove.server.ops.Metrics;
+import org.alcove.server.room.LiveAdmin;
+import org.alcove.server.room.LiveRooms;
+import org.alcove.server.room.LiveSessions;
 import org.alcove.server.store.AuditLog;
 import org.alcove.server.store.SessionStore;
-import org.alcove.signaling.protocol.MessageCodec;
+import org.alcove.server.ws.LiveSockets;
 import org.alcove.signaling.protocol.Role;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,23 +27,24 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * The live socket side assembled, one per server: the {@code /ws} handler, the rooms (the
- * {@link LiveSessions} the scheduling side calls), and one timer thread that ticks every
- * room once a second, pings sockets every {@code ws.ping-interval}, enforces the write
- * timeout and the auth deadline.
+ * The live side wired, one per server: the rooms ({@code room/}), the sockets ({@code ws/}) that
+ * reach them only through {@link org.alcove.server.room.SocketEvents}, and the one timer thread
+ * that ticks every room once a second, sweeps the sockets (write timeout, silence, a ping every
+ * {@code ws.ping-interval}) and runs their auth deadlines. It sits with {@link Server} because it
+ * is wiring: the one class besides it that knows both packages.
  */
-public final class Signaling implements LiveCounts {
-    private static final Logger LOG = LoggerFactory.getLogger(Signaling.class);
+final class LiveSide implements LiveCounts {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveSide.class);
     private static final long TICK_MILLIS = 1000;
     private static final long CLOSE_GRACE_MILLIS = 2000;
 
     private final AlcoveConfig.Socket config;
-    private final Rooms rooms;
-    private final SocketInput input;
+    private final LiveRooms rooms;
+    private final LiveSockets sockets;
     private final ScheduledExecutorService timers;
 
-    public Signaling(AlcoveConfig config, JoinTokens tokens, SessionStore sessions, UserStore users, AuditLog audit,
-                     Clock clock, Metrics metrics, Drain drain) {
+    LiveSide(AlcoveConfig config, JoinTokens tokens, SessionStore sessions, UserStore users, AuditLog audit,
+             Clock clock, Metrics metrics, Drain drain) {
         this.config = config.socket();
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "alcove-rooms");
@@ -54,70 +55,62 @@ public final class Signaling implements LiveCounts {
         // thousands of them (and their sockets) in the queue for ws.auth-timeout after a burst of joins.
         timer.setRemoveOnCancelPolicy(true);
         this.timers = timer;
-        this.rooms = new Rooms(config.room(), new RoomRecorder(sessions, audit), clock, metrics,
-                new IceServers(config.ice()));
-        JoinGate gate = new JoinGate(tokens, sessions, users, audit, config, metrics,
-                new FailureWindow(config.auth().loginFailureWindow(), clock));
-        this.input = new SocketInput(config.socket(), new MessageCodec(), gate, rooms, clock, timers, metrics, drain);
+        this.rooms = new LiveRooms(config, tokens, sessions, users, audit, clock, metrics);
+        this.sockets = new LiveSockets(config.socket(), rooms, timers, metrics, drain);
     }
 
     /** What the scheduling side calls when a session is cancelled or a link revoked. */
-    public LiveSessions liveSessions() {
-        return rooms;
+    LiveSessions liveSessions() {
+        return rooms.liveSessions();
     }
 
     /** What the admin side sees of and does to live rooms. */
-    public LiveAdmin liveAdmin() {
-        return rooms;
+    LiveAdmin liveAdmin() {
+        return rooms.liveAdmin();
     }
 
-    /**
-     * The {@code /ws} upgrade handler for {@code context}; it declines (returns false for)
-     * every other request, so it can sit in a handler sequence. Pages may open the socket from
-     * {@code publicUrl}'s origin, the server's own, and {@code ws.allowed-origins}.
-     */
-    public Handler handler(Server jetty, ContextHandler context, Supplier<URI> publicUrl) {
-        return SignalingRoute.handler(jetty, context, config, input,
-                new AllowedOrigins(publicUrl, config.allowedOrigins()));
+    /** The {@code /ws} upgrade handler (see {@link LiveSockets#handler}). */
+    Handler handler(org.eclipse.jetty.server.Server jetty, ContextHandler context, Supplier<URI> publicUrl) {
+        return sockets.handler(jetty, context, publicUrl);
     }
 
     // --- operations: drain and metrics (ops/) ---
 
     /** Draining has started: tell every open socket when it will be closed ({@code server-shutdown}). */
-    public void announceShutdown() {
-        input.announceShutdown();
+    void announceShutdown() {
+        sockets.announceShutdown();
     }
 
     /** Open sockets, joined or not. */
-    public int openSockets() {
-        return input.openCount();
+    int openSockets() {
+        return sockets.openSockets();
     }
 
     @Override
     public int openSockets(Role role) {
-        return input.openCount(role);
+        return sockets.openSockets(role);
     }
 
     @Override
     public int activeSessions() {
-        return rooms.activeCount();
+        return rooms.activeSessions();
     }
 
     @Override
     public int waitingParticipants() {
-        return rooms.waitingCount();
+        return rooms.waitingParticipants();
     }
 
     // --- end operations ---
 
     /** Starts the timer thread. */
-    public void start() {
+    void start() {
         long pingEvery = Math.max(1, config.pingInterval().toMillis() / TICK_MILLIS);
         AtomicLong ticks = new AtomicLong();
         timers.scheduleWithFixedDelay(() -> {
             try {
                 rooms.tick();
-                input.sweep(ticks.incrementAndGet() % pingEvery == 0);
+                sockets.sweep(ticks.incrementAndGet() % pingEvery == 0);
             } catch (RuntimeException e) {
                 // Keep the ticker alive: a scheduled task that throws is never run again.
                 LOG.error("room tick failed: {}", e.getClass().getSimpleName());
@@ -131,11 +124,11 @@ public final class Signaling implements LiveCounts {
      * {@link #CLOSE_GRACE_MILLIS} for the close handshakes so Jetty's own stop does not abort
      * them first, and stops the timer thread.
      */
-    public void stop() {
+    void stop() {
         timers.shutdownNow();
-        input.closeAll();
+        sockets.closeAll();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_GRACE_MILLIS);
-        while (input.openCount() > 0 && System.nanoTime() < deadline) {
+        while (sockets.openSockets() > 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {

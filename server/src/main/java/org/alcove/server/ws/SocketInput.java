@@ -1,29 +1,29 @@
-package org.alcove.server.room;
+package org.alcove.server.ws;
 
 import org.alcove.server.config.AlcoveConfig;
 import org.alcove.server.ops.Drain;
+import org.alcove.server.ops.LogScope;
 import org.alcove.server.ops.Metrics;
+import org.alcove.server.room.SocketEvents;
 import org.alcove.signaling.protocol.ClientMessage;
 import org.alcove.signaling.protocol.CloseCode;
 import org.alcove.signaling.protocol.ErrorCode;
 import org.alcove.signaling.protocol.MessageCodec;
 import org.alcove.signaling.protocol.ProtocolException;
-import org.alcove.signaling.protocol.Role;
 import org.alcove.signaling.protocol.ServerMessage;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What happens to everything a socket sends, in order: the rate limit, then the auth
- * handshake for the first message, then parsing and handing the message to its room.
+ * deadline and the first message, which must be {@code auth}, then parsing; what passes is
+ * forwarded to the rooms ({@link SocketEvents}), which decide everything about joining.
  * Jetty delivers one socket's frames one at a time (the next frame is demanded only after
  * the previous callback returned), so per-connection input needs no locking here.
  */
@@ -32,22 +32,20 @@ final class SocketInput {
 
     private final AlcoveConfig.Socket config;
     private final MessageCodec codec;
-    private final JoinGate gate;
-    private final Rooms rooms;
-    private final Clock clock;
+    private final SocketEvents rooms;
+    /** Every open socket; {@link LiveSockets} sweeps and counts them. */
+    private final Set<SocketConnection> open;
     private final ScheduledExecutorService timers;
     private final Metrics metrics;
     private final Drain drain;
-    private final Set<SocketConnection> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
 
-    SocketInput(AlcoveConfig.Socket config, MessageCodec codec, JoinGate gate, Rooms rooms, Clock clock,
+    SocketInput(AlcoveConfig.Socket config, MessageCodec codec, SocketEvents rooms, Set<SocketConnection> open,
                 ScheduledExecutorService timers, Metrics metrics, Drain drain) {
         this.config = config;
         this.codec = codec;
-        this.gate = gate;
         this.rooms = rooms;
-        this.clock = clock;
+        this.open = open;
         this.timers = timers;
         this.metrics = metrics;
         this.drain = drain;
@@ -55,20 +53,20 @@ final class SocketInput {
 
     SocketConnection opened(Session session, String address) {
         SocketConnection connection = new SocketConnection("c" + ids.incrementAndGet(), session, address, codec,
-                config.queueMessages(), config.ratePerSecond(), config.rateBurst());
+                config.queueMessages(), config.ratePerSecond(), config.rateBurst(), metrics);
         open.add(connection);
         if (drain.underway()) {
             turnAway(connection);
             return connection;
         }
-        connection.authDeadline(timers.schedule(() -> authTimedOut(connection),
+        connection.authDeadline(timers.schedule(() -> scoped(connection, () -> refuseLate(connection)),
                 config.authTimeout().toMillis(), TimeUnit.MILLISECONDS));
         LOG.debug("connection {} opened", connection.id());
         return connection;
     }
 
     void text(SocketConnection connection, String text) {
-        LogScope.around(connection, () -> handleText(connection, text));
+        scoped(connection, () -> handleText(connection, text));
     }
 
     private void handleText(SocketConnection connection, String text) {
@@ -81,7 +79,7 @@ final class SocketInput {
             switch (connection.phase()) {
                 case AWAITING_AUTH -> authenticate(connection, text);
                 case JOINED -> dispatch(connection, text);
-                case AUTHENTICATING, CLOSED -> {
+                case AUTHENTICATING, REFUSED, CLOSED -> {
                 }
             }
         } catch (RuntimeException e) {
@@ -115,7 +113,7 @@ final class SocketInput {
         if (connection == null || !open.remove(connection)) {
             return;
         }
-        LogScope.around(connection, () -> {
+        scoped(connection, () -> {
             SocketConnection.Phase was = connection.markClosed();
             if (was == SocketConnection.Phase.JOINED) {
                 LOG.info("connection {} closed: {}", connection.id(), statusCode);
@@ -124,61 +122,16 @@ final class SocketInput {
                 // INFO, a throttled attacker's sockets would fill the log one line each.
                 LOG.debug("connection {} closed: {}", connection.id(), statusCode);
             }
-            if (was == SocketConnection.Phase.JOINED) {
+            // Whatever became of its join: one still being checked must learn the socket is gone.
+            if (was == SocketConnection.Phase.AUTHENTICATING || was == SocketConnection.Phase.JOINED) {
                 try {
-                    rooms.disconnected(connection);
+                    rooms.closed(connection);
                 } catch (RuntimeException e) {
                     LOG.error("connection {} failed handling its close: {}", connection.id(), e.getClass().getSimpleName());
                     LOG.debug("close handling failure detail", e);
                 }
             }
         });
-    }
-
-    /**
-     * Drops sockets whose writes stalled or whose client went silent; when asked, pings the rest,
-     * except those whose client sent a message since the last ping round. A browser sends its own
-     * {@code ping} every 10 s and gets a {@code pong}: that traffic already keeps the socket and any
-     * proxy on the way alive, and pinging it too would double the keep-alive work of every idle socket.
-     */
-    void sweep(boolean ping) {
-        long now = System.nanoTime();
-        long writeTimeout = config.writeTimeout().toNanos();
-        long silence = config.idleTimeout().toNanos();
-        for (SocketConnection connection : open) {
-            if (!connection.disconnectIfStalled(now, writeTimeout) && !connection.disconnectIfSilent(now, silence)
-                    && ping && !connection.spokeSinceLastRound()) {
-                connection.ping();
-            }
-        }
-    }
-
-    /** Server shutdown: every socket is closed with 1001 after what is already queued. */
-    void closeAll() {
-        for (SocketConnection connection : open) {
-            connection.close(CloseCode.GOING_AWAY);
-        }
-    }
-
-    int openCount() {
-        return open.size();
-    }
-
-    /** Open sockets whose joined seat has {@code role}; {@code null} counts those not joined. */
-    int openCount(Role role) {
-        int count = 0;
-        for (SocketConnection connection : open) {
-            count += connection.role() == role ? 1 : 0;
-        }
-        return count;
-    }
-
-    /** Draining: every open socket learns when it will be closed. */
-    void announceShutdown() {
-        ServerMessage notice = new ServerMessage.ServerShutdown(drain.closesAt());
-        for (SocketConnection connection : open) {
-            connection.send(notice);
-        }
     }
 
     /** While draining, a new socket or join gets the notice and is closed with 1001 at once. */
@@ -220,35 +173,18 @@ final class SocketInput {
             refuseAuth(connection, ErrorCode.AUTH_REQUIRED, null);
             return;
         }
+        if (drain.underway()) {
+            if (connection.advance(SocketConnection.Phase.AWAITING_AUTH, SocketConnection.Phase.REFUSED)) {
+                connection.cancelAuthDeadline();
+                turnAway(connection);
+            }
+            return;
+        }
         if (!connection.advance(SocketConnection.Phase.AWAITING_AUTH, SocketConnection.Phase.AUTHENTICATING)) {
             return;
         }
         connection.cancelAuthDeadline();
-        if (drain.underway()) {
-            turnAway(connection);
-            return;
-        }
-        JoinGate.Verdict verdict = gate.check(auth.token(), connection.address(), clock.instant());
-        if (verdict instanceof JoinGate.Admitted admitted) {
-            rooms.join(connection, admitted.session(), admitted.who(), auth.resumeKey());
-            settleRaces(admitted);
-        } else if (verdict instanceof JoinGate.Refused refused) {
-            connection.refuse(refused.error());
-        }
-    }
-
-    /** Applies a cancellation, reissue or removal that was stored while this join was being checked. */
-    private void settleRaces(JoinGate.Admitted admitted) {
-        ErrorCode stale = gate.recheck(admitted);
-        if (stale == null) {
-            return;
-        }
-        String sessionId = admitted.session().id();
-        switch (stale) {
-            case SESSION_CANCELLED -> rooms.cancel(sessionId);
-            case LINK_REISSUED, REMOVED -> rooms.revoke(sessionId, admitted.who().id(), stale);
-            default -> throw new IllegalStateException("recheck cannot yield " + stale.wireName());
-        }
+        rooms.authenticated(connection, auth, connection.address());
     }
 
     private void dispatch(SocketConnection connection, String text) {
@@ -257,33 +193,33 @@ final class SocketInput {
             message = codec.parse(text);
         } catch (ProtocolException e) {
             metrics.rejected(null, e.code());
-            connection.refuse(errorFor(e.code(), e.field()));
+            connection.refuse(ServerMessage.Error.about(e.code(), e.field()));
             return;
         }
-        rooms.handle(connection, message);
+        rooms.message(connection, message);
     }
 
     private void refuseAuth(SocketConnection connection, ErrorCode code, String field) {
-        if (connection.advance(SocketConnection.Phase.AWAITING_AUTH, SocketConnection.Phase.AUTHENTICATING)) {
+        if (connection.advance(SocketConnection.Phase.AWAITING_AUTH, SocketConnection.Phase.REFUSED)) {
             connection.cancelAuthDeadline();
-            connection.refuse(errorFor(code, field));
-            gate.refusedWithoutToken(code, clock.instant());
+            connection.refuse(ServerMessage.Error.about(code, field));
+            rooms.refusedWithoutToken(code);
         }
-    }
-
-    private void authTimedOut(SocketConnection connection) {
-        LogScope.around(connection, () -> refuseLate(connection));
     }
 
     private void refuseLate(SocketConnection connection) {
-        if (connection.advance(SocketConnection.Phase.AWAITING_AUTH, SocketConnection.Phase.AUTHENTICATING)) {
+        if (connection.advance(SocketConnection.Phase.AWAITING_AUTH, SocketConnection.Phase.REFUSED)) {
             connection.refuse(ErrorCode.AUTH_TIMEOUT);
-            gate.refusedWithoutToken(ErrorCode.AUTH_TIMEOUT, clock.instant());
+            rooms.refusedWithoutToken(ErrorCode.AUTH_TIMEOUT);
         }
     }
 
-    /** The fixed description, and the offending field's wire name when the codec knows it. */
-    private static ServerMessage.Error errorFor(ErrorCode code, String field) {
-        return ServerMessage.Error.about(code, field);
+    /** Runs {@code work} naming {@code connection}, and its session and participant once it joined. */
+    private static void scoped(SocketConnection connection, Runnable work) {
+        if (connection == null) {
+            work.run();
+            return;
+        }
+        LogScope.around(connection.id(), connection.sessionId(), connection.participantId(), work);
     }
 }

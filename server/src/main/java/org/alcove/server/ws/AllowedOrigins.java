@@ -1,4 +1,4 @@
-package org.alcove.server.room;
+package org.alcove.server.ws;
 
 import java.net.URI;
 import java.net.URISyntaxException;

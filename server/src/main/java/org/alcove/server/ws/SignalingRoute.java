@@ -1,4 +1,4 @@
-package org.alcove.server.room;
+package org.alcove.server.ws;
 
 import org.alcove.server.config.AlcoveConfig;
 import org.eclipse.jetty.http.HttpHeader;

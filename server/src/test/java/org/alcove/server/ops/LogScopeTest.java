@@ -1,4 +1,4 @@
-package org.alcove.server.room;
+package org.alcove.server.ops;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
