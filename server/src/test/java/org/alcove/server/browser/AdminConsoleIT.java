@@ -1,7 +1,6 @@
 package org.alcove.server.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -15,11 +14,10 @@ import org.alcove.server.testing.SignalingClient;
 import org.alcove.server.testing.TestServer;
 import org.alcove.signaling.protocol.ClientMessage;
 import org.alcove.signaling.protocol.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -42,17 +40,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the call's participants: the live view pushed over Server-Sent Events, ending a session and
  * removing a participant with a reason, accounts, the audit trail and its export, attendance.
  */
+@Timeout(BrowserStage.TEST_SECONDS)
 class AdminConsoleIT {
-    private static final String THERAPIST_EMAIL = "dr.lee@example.test";
     private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final AtomicInteger ACCOUNTS = new AtomicInteger();
 
-    private static Chromium chromium;
-    private TestServer server;
-    private Api api;
+    // The paging test makes 105 failed sign-ins to fill the trail; it is not about throttling.
+    @RegisterExtension
+    static final BrowserStage STAGE = BrowserStage.withSettings(
+            Map.of("auth.login-max-failures", "1000", "auth.login-max-failures-per-address", "1000"))
+            .expecting(ExpectedConsoleError.NOBODY_SIGNED_IN);
+    private final TestServer server = STAGE.server();
+    private final Api api = server.api();
+    /** Each test's own accounts: the tests share the server. */
+    private final int n = ACCOUNTS.incrementAndGet();
+    private final String therapistEmail = "dr.lee" + n + "@example.test";
     private String therapistLogin;
-    private BrowserContext context;
     private Page page;
-    private List<String> problems = List.of();
     private final List<SignalingClient> sockets = new java.util.ArrayList<>();
 
     /** A session booked through the API: ids and the tokens from its links. */
@@ -60,36 +64,23 @@ class AdminConsoleIT {
                            String clientToken) {
     }
 
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        chromium.close();
-    }
-
-    @BeforeEach
-    void start() {
-        // The paging test makes 105 failed sign-ins to fill the trail; it is not about throttling.
-        server = TestServer.start(Map.of("auth.login-max-failures", "1000", "auth.login-max-failures-per-address", "1000"));
-        api = server.api();
-    }
-
+    /**
+     * The sockets still in a call leave it before they close, so that none lingers in its
+     * reconnect grace into the next test's live view.
+     */
     @AfterEach
-    void stop() {
-        sockets.forEach(SignalingClient::close);
-        if (context != null) {
-            context.close();
+    void leave() {
+        for (SignalingClient socket : sockets) {
+            if (socket.isOpen()) {
+                socket.send(new ClientMessage.Leave());
+            }
+            socket.close();
         }
-        server.close();
-        assertEquals(List.of(), problems, "script errors or CSP refusals");
     }
 
     private Booking book(String therapistName, String clientName) {
-        api.createUser(THERAPIST_EMAIL, therapistName, "therapist", StaffPages.THERAPIST_PASSWORD);
-        therapistLogin = api.login(THERAPIST_EMAIL, StaffPages.THERAPIST_PASSWORD);
+        api.createUser(therapistEmail, therapistName, "therapist", StaffPages.THERAPIST_PASSWORD);
+        therapistLogin = api.login(therapistEmail, StaffPages.THERAPIST_PASSWORD);
         JsonNode session = api.schedule(therapistLogin, server.clock().instant(), 50, clientName);
         String sessionId = session.get("id").asText();
         String therapistId = server.sessions().participants(sessionId).stream()
@@ -116,10 +107,8 @@ class AdminConsoleIT {
     }
 
     /** Signs in as the admin through the form and follows the dashboard's link to the console. */
-    private void openConsole(BrowserContext browserContext) {
-        context = browserContext;
-        page = context.newPage();
-        problems = StaffPages.problems(page);
+    private void openConsole(Page freshPage) {
+        page = freshPage;
         StaffPages.signIn(page, server, TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Admin console")).click();
         page.waitForURL("**/admin.html");
@@ -127,7 +116,7 @@ class AdminConsoleIT {
     }
 
     private void openConsole() {
-        openConsole(chromium.newParticipant());
+        openConsole(STAGE.page());
     }
 
     private Locator card(String sessionId) {
@@ -199,9 +188,7 @@ class AdminConsoleIT {
     @Test
     void a_dropped_live_stream_says_so_and_the_browser_reconnects_by_itself() {
         Booking booking = book("Dr Lee", "Ann");
-        context = chromium.newParticipant();
-        page = context.newPage();
-        problems = StaffPages.problems(page);
+        page = STAGE.page();
         // The first stream answers one empty view, asks for a retry in 1.5 s and ends, as a dropped
         // connection would; later ones reach the real server.
         AtomicInteger streams = new AtomicInteger();
@@ -291,6 +278,8 @@ class AdminConsoleIT {
         dialog().getByLabel("Reason").fill("Closing up.");
         Api.expect(204, api.send("POST", "/api/admin/sessions/" + booking.sessionId() + "/end", api.loginAdmin(),
                 "{\"reason\":\"done\"}"));
+        STAGE.expect(ExpectedConsoleError.refusedRequest("the session was ended meanwhile",
+                "/api/admin/sessions/" + booking.sessionId() + "/end", 409));
         dialog().getByRole(AriaRole.BUTTON, name("End session")).click();
         assertThat(page.locator("#action-error")).not().isEmpty();
         String detail = Api.expect(409, api.send("POST", "/api/admin/sessions/" + booking.sessionId() + "/end",
@@ -420,7 +409,7 @@ class AdminConsoleIT {
     }
 
     private Booking otherSession() {
-        String token = api.newTherapist("kim@example.test");
+        String token = api.newTherapist("other" + n + "@example.test");
         JsonNode session = api.schedule(token, server.clock().instant(), 50, "Ben");
         String sessionId = session.get("id").asText();
         return new Booking(sessionId, null, Api.tokenOf(session.get("therapistLink").asText()), null, null);
@@ -452,6 +441,8 @@ class AdminConsoleIT {
         Chromium.screenshot(page, "admin-attendance");
 
         page.getByLabel("Session id").last().fill("s_doesnotexist");
+        STAGE.expect(ExpectedConsoleError.refusedRequest("there is no such session",
+                "/api/sessions/s_doesnotexist/attendance", 404));
         page.getByRole(AriaRole.BUTTON, named("Show attendance")).click();
         assertThat(page.locator("#attendance-error")).hasText("No session with this id.");
     }
@@ -462,10 +453,10 @@ class AdminConsoleIT {
         Booking booking = book(hostile, hostile);
         SignalingClient[] call = inCall(booking);
         call[1].send(new ClientMessage.Leave());
-        openConsole(chromium.newPhoneParticipant());
+        openConsole(STAGE.phonePage());
 
         assertThat(card(booking.sessionId()).getByRole(AriaRole.HEADING)).hasText(hostile);
-        assertThat(accountRow(THERAPIST_EMAIL)).containsText(hostile);
+        assertThat(accountRow(therapistEmail)).containsText(hostile);
         page.getByLabel("Session id").last().fill(booking.sessionId());
         page.getByRole(AriaRole.BUTTON, named("Show attendance")).click();
         assertThat(page.locator("#attendance-table tr[data-participant-id='" + booking.clientId() + "']"))
@@ -480,13 +471,11 @@ class AdminConsoleIT {
 
     @Test
     void only_admins_get_the_console() {
-        api.newTherapist(THERAPIST_EMAIL);
-        context = chromium.newParticipant();
-        page = context.newPage();
-        problems = StaffPages.problems(page);
+        api.newTherapist(therapistEmail);
+        page = STAGE.page();
         page.navigate(server.uri() + "/admin.html");
         page.waitForURL(Pattern.compile(".*/(index\\.html)?$"));
-        StaffPages.signIn(page, server, THERAPIST_EMAIL, StaffPages.THERAPIST_PASSWORD);
+        StaffPages.signIn(page, server, therapistEmail, StaffPages.THERAPIST_PASSWORD);
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Admin console"))).isHidden();
         page.navigate(server.uri() + "/admin.html");
         page.waitForURL("**/dashboard.html");

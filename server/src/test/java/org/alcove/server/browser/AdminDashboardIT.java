@@ -1,21 +1,16 @@
 package org.alcove.server.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.alcove.server.testing.Api;
-import org.alcove.server.testing.Chromium;
 import org.alcove.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.util.List;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.alcove.server.browser.StaffPages.named;
@@ -23,39 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** An admin's dashboard: every session, read-only, and the way to the admin console where accounts are managed. */
+@Timeout(BrowserStage.TEST_SECONDS)
 class AdminDashboardIT {
-    private static Chromium chromium;
-    private TestServer server;
-    private Api api;
-    private BrowserContext context;
-    private Page page;
-    private List<String> problems = List.of();
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        chromium.close();
-    }
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        api = server.api();
-        context = chromium.newParticipant();
-        page = context.newPage();
-        problems = StaffPages.problems(page);
-    }
-
-    @AfterEach
-    void stop() {
-        context.close();
-        server.close();
-        assertEquals(List.of(), problems, "script errors or CSP refusals");
-    }
+    @RegisterExtension
+    static final BrowserStage STAGE = new BrowserStage().expecting(ExpectedConsoleError.NOBODY_SIGNED_IN);
+    private final TestServer server = STAGE.server();
+    private final Api api = server.api();
+    private final Page page = STAGE.page();
 
     @Test
     void admin_follows_the_console_link_and_creates_a_therapist_who_can_then_sign_in() {
@@ -83,6 +52,7 @@ class AdminDashboardIT {
         page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Someone Else");
         page.getByLabel("Email", new Page.GetByLabelOptions().setExact(true)).fill("rivera@example.test");
         page.getByLabel("Initial password").fill("another-long-password");
+        STAGE.expect(ExpectedConsoleError.refusedRequest("a second account with this email is refused", "/api/users", 409));
         page.getByRole(AriaRole.BUTTON, named("Create account")).click();
         assertThat(page.locator("#new-account-error")).hasText("Email: an account with this email already exists.");
     }

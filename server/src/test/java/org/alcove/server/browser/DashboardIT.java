@@ -14,11 +14,9 @@ import org.alcove.server.testing.Chromium;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.server.testing.TestServer;
 import org.alcove.signaling.protocol.Role;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +25,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.alcove.server.browser.StaffPages.named;
@@ -35,54 +34,28 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The therapist's dashboard: scheduling, links, cancelling and starting, on desktop and phone. */
+@Timeout(BrowserStage.TEST_SECONDS)
 class DashboardIT {
-    private static final String EMAIL = "dr.lee@example.test";
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final AtomicInteger THERAPISTS = new AtomicInteger();
 
-    private static Chromium chromium;
-    private TestServer server;
-    private Api api;
-    private String token;
-    private BrowserContext context;
+    @RegisterExtension
+    static final BrowserStage STAGE = new BrowserStage().expecting(ExpectedConsoleError.NOBODY_SIGNED_IN);
+    private final TestServer server = STAGE.server();
+    private final Api api = server.api();
+    /** Each test's own therapist, so that the sessions on their dashboard are the test's own. */
+    private final String email = "dr.lee" + THERAPISTS.incrementAndGet() + "@example.test";
+    private final String token = api.newTherapist(email);
     private Page page;
-    private List<String> problems = List.of();
 
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        chromium.close();
-    }
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        api = server.api();
-        token = api.newTherapist(EMAIL);
-    }
-
-    @AfterEach
-    void stop() {
-        if (context != null) {
-            context.close();
-        }
-        server.close();
-        assertEquals(List.of(), problems, "script errors or CSP refusals");
-    }
-
-    private Page signedIn(BrowserContext browserContext) {
-        context = browserContext;
-        page = context.newPage();
-        problems = StaffPages.problems(page);
-        StaffPages.signIn(page, server, EMAIL, StaffPages.THERAPIST_PASSWORD);
+    private Page signedIn(Page freshPage) {
+        page = freshPage;
+        StaffPages.signIn(page, server, email, StaffPages.THERAPIST_PASSWORD);
         return page;
     }
 
     private Page signedIn() {
-        return signedIn(chromium.newParticipant());
+        return signedIn(STAGE.page());
     }
 
     private Locator card(String sessionId) {
@@ -110,8 +83,8 @@ class DashboardIT {
 
     @Test
     void schedules_a_session_in_the_therapists_own_time_zone_with_two_clients() {
-        signedIn(chromium.newParticipant(new Browser.NewContextOptions()
-                .setViewportSize(1280, 800).setTimezoneId("Europe/Berlin").setLocale("en-GB")));
+        signedIn(STAGE.context(new Browser.NewContextOptions()
+                .setViewportSize(1280, 800).setTimezoneId("Europe/Berlin").setLocale("en-GB")).newPage());
         LocalDate day = LocalDate.now(BERLIN).plusDays(3);
 
         page.getByLabel("Date").fill(day.toString());
@@ -179,7 +152,7 @@ class DashboardIT {
     void copy_link_puts_the_clients_join_link_on_the_clipboard_and_on_screen() {
         JsonNode session = api.schedule(token, server.clock().instant().plus(Duration.ofDays(1)), 50, "Ann", "Ben");
         signedIn();
-        context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
+        page.context().grantPermissions(List.of("clipboard-read", "clipboard-write"));
         Locator card = card(session.get("id").asText());
 
         button(card, "Copy link for Ann").click();
@@ -266,7 +239,7 @@ class DashboardIT {
     @Test
     void dashboard_fits_a_phone_screen() {
         api.schedule(token, server.clock().instant().plus(Duration.ofMinutes(30)), 50, "Ann Example", "Ben Example");
-        signedIn(chromium.newPhoneParticipant());
+        signedIn(STAGE.phonePage());
         assertThat(button(page.locator("#sessions"), "Start session")).isVisible();
 
         Object overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
@@ -277,11 +250,11 @@ class DashboardIT {
     @Test
     void the_form_takes_its_client_limit_from_the_server() {
         // The server's limits answer, narrowed: a page with its own copy of the number would not follow.
-        BrowserContext narrowed = chromium.newParticipant();
+        BrowserContext narrowed = STAGE.context();
         narrowed.route("**/api/sessions/limits", route -> route.fulfill(new Route.FulfillOptions()
                 .setStatus(200).setContentType("application/json")
                 .setBody("{\"maxClients\":2,\"maxMinutes\":240,\"maxPastStartMinutes\":60}")));
-        signedIn(narrowed);
+        signedIn(narrowed.newPage());
 
         assertThat(page.locator("#clients legend")).hasText("Clients (1 to 2)");
         page.getByRole(AriaRole.BUTTON, named("Add client")).click();

@@ -2,11 +2,11 @@ package org.alcove.server.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
-import org.alcove.server.testing.Chromium;
 import org.alcove.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,26 +17,18 @@ import java.time.temporal.ChronoUnit;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** Links that must not reach the call each get their own clear page. */
+@Timeout(BrowserStage.TEST_SECONDS)
 class RefusedLinksIT {
+    @RegisterExtension
+    static final BrowserStage STAGE = new BrowserStage();
     private static TestServer server;
-    private static Chromium chromium;
     private static String therapistToken;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        chromium = Chromium.launch();
+    static void therapist() {
+        server = STAGE.server();
         server.api().createUser("refused@example.test", "Dr Ada Lovelace", "therapist", "therapist-password");
         therapistToken = server.api().login("refused@example.test", "therapist-password");
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            chromium.close();
-        } finally {
-            server.close();
-        }
     }
 
     private static JsonNode book(Instant startsAt, String... clients) {
@@ -52,8 +44,8 @@ class RefusedLinksIT {
         Instant startsAt = server.clock().instant().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
         JsonNode session = book(startsAt, "Early Bird");
         String expected = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Asia/Tokyo")).format(startsAt);
-        try (Participant client = new Participant(chromium.newParticipant(new Browser.NewContextOptions()
-                .setViewportSize(1280, 800).setLocale("en-GB").setTimezoneId("Asia/Tokyo")))) {
+        try (Participant client = STAGE.participant(new Browser.NewContextOptions()
+                .setViewportSize(1280, 800).setLocale("en-GB").setTimezoneId("Asia/Tokyo"))) {
             client.page.clock().install();
             client.open(server, clientLink(session, 0));
             assertThat(client.heading("Your session with Dr Ada Lovelace starts at " + expected)).isVisible();
@@ -72,7 +64,7 @@ class RefusedLinksIT {
         JsonNode session = server.api().schedule(therapistToken, server.clock().instant(), 20, "Late Lou");
         // The client opens the emailed link only after the booked time and its overrun are over.
         server.clock().advance(Duration.ofMinutes(20 + 10).plusSeconds(1));
-        try (Participant client = Participant.in(chromium)) {
+        try (Participant client = STAGE.participant()) {
             client.open(server, clientLink(session, 0));
             assertThat(client.heading("This link has expired")).isVisible();
             client.neverInCall();
@@ -83,7 +75,7 @@ class RefusedLinksIT {
     void a_cancelled_session_shows_cancelled_before_and_during_the_wait() {
         JsonNode session = book(server.clock().instant(), "Cass", "Cody");
         server.api().cancel(therapistToken, session.get("id").asText());
-        try (Participant client = Participant.in(chromium)) {
+        try (Participant client = STAGE.participant()) {
             client.open(server, clientLink(session, 0));
             assertThat(client.heading("This session was cancelled")).isVisible();
             client.screenshot("link-cancelled");
@@ -91,7 +83,7 @@ class RefusedLinksIT {
         }
 
         JsonNode live = book(server.clock().instant(), "Cass");
-        try (Participant client = Participant.in(chromium)) {
+        try (Participant client = STAGE.participant()) {
             client.open(server, clientLink(live, 0)).passDeviceCheck();
             assertThat(client.heading("Your therapist will let you in")).isVisible();
             server.api().cancel(therapistToken, live.get("id").asText());
@@ -105,7 +97,7 @@ class RefusedLinksIT {
         JsonNode session = book(server.clock().instant(), "Rita");
         String old = clientLink(session, 0);
         server.api().reissue(therapistToken, session.get("id").asText(), session.get("clientLinks").get(0).get("clientId").asText());
-        try (Participant client = Participant.in(chromium)) {
+        try (Participant client = STAGE.participant()) {
             client.open(server, old);
             assertThat(client.heading("This link has been replaced")).isVisible();
             client.screenshot("link-reissued");
@@ -115,51 +107,43 @@ class RefusedLinksIT {
 
     @Test
     void a_removed_client_leaves_the_call_and_cannot_come_back() {
-        JsonNode session = book(server.clock().instant(), "Remy");
-        try (Participant therapist = Participant.in(chromium);
-             Participant client = Participant.in(chromium)) {
-            therapist.open(server, session.get("therapistLink").asText()).passDeviceCheck();
-            client.open(server, clientLink(session, 0)).passDeviceCheck();
-            therapist.button("Admit Remy").click();
-            therapist.seesVideoOf("Remy");
+        AdmittedCall call = STAGE.admittedCall("Remy");
+        Participant therapist = call.therapist();
+        Participant client = call.client();
 
-            therapist.button("Remove Remy").click();
-            therapist.button("Remove from session").click();
-            assertThat(client.heading("You were removed from this session")).isVisible();
-            client.screenshot("removed");
-            assertThat(therapist.tile("Remy")).hasCount(0);
+        therapist.button("Remove Remy").click();
+        therapist.button("Remove from session").click();
+        assertThat(client.heading("You were removed from this session")).isVisible();
+        client.screenshot("removed");
+        assertThat(therapist.tile("Remy")).hasCount(0);
 
-            try (Participant again = Participant.in(chromium)) {
-                again.open(server, clientLink(session, 0));
-                assertThat(again.heading("You were removed from this session")).isVisible();
-                again.neverInCall();
-            }
+        try (Participant again = STAGE.participant()) {
+            again.openJoinPage(server, call.booking().clientToken(0));
+            assertThat(again.heading("You were removed from this session")).isVisible();
+            again.neverInCall();
         }
     }
 
     @Test
     void a_declined_client_is_told_and_never_reaches_the_call() {
-        JsonNode session = book(server.clock().instant(), "Dana");
-        try (Participant therapist = Participant.in(chromium);
-             Participant client = Participant.in(chromium)) {
-            therapist.open(server, session.get("therapistLink").asText()).passDeviceCheck();
-            client.open(server, clientLink(session, 0)).passDeviceCheck();
-            therapist.button("Decline Dana").click();
-            assertThat(client.heading("Your therapist could not let you in")).isVisible();
-            client.screenshot("declined");
-            client.neverInCall();
-        }
+        Booking booking = STAGE.book("Dana");
+        Participant therapist = STAGE.therapistJoins(booking, STAGE.participant());
+        Participant client = STAGE.clientWaits(booking, 0, STAGE.participant());
+        therapist.button("Decline Dana").click();
+        assertThat(client.heading("Your therapist could not let you in")).isVisible();
+        client.screenshot("declined");
+        client.neverInCall();
     }
 
     @Test
     void a_broken_or_missing_link_says_the_link_does_not_work() {
-        try (Participant client = Participant.in(chromium)) {
+        try (Participant client = STAGE.participant()) {
             client.page.navigate(server.uri() + "/join#not-a-token");
             assertThat(client.heading("This link does not work")).isVisible();
             client.screenshot("link-invalid");
             client.neverInCall();
         }
-        try (Participant client = Participant.in(chromium)) {
+        try (Participant client = STAGE.participant()) {
             client.page.navigate(server.uri() + "/join");
             assertThat(client.heading("This link does not work")).isVisible();
         }

@@ -2,12 +2,11 @@ package org.alcove.server.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.alcove.server.testing.Chromium;
-import org.alcove.server.testing.TestServer;
 import org.alcove.server.testing.TurnServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * browsers configure their peer connections from the roster, see each other through the relay,
  * and never receive a candidate other than a relay one.
  */
+@Timeout(BrowserStage.TEST_SECONDS)
 class RelayedCallIT {
     private static final String SECRET = "browser-turn-" + Long.toHexString(System.nanoTime());
     /** Keeps every RTCPeerConnection the page creates, with its configuration, for the test to inspect. */
@@ -53,59 +53,50 @@ class RelayedCallIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static TurnServer turn;
-    private static TestServer server;
-    private static Chromium chromium;
+    @RegisterExtension
+    static final BrowserStage STAGE = BrowserStage.withSettings(RelayedCallIT::relayOnly);
 
-    @BeforeAll
-    static void start() {
+    /** Starts the TURN server the stage's server is to name, before that server starts. */
+    private static Map<String, String> relayOnly() {
         turn = TurnServer.start(SECRET);
-        server = TestServer.start(Map.of("ice.turn-urls", turn.udpUrl(), "ice.turn-secret", SECRET, "ice.relay-only", "true"));
-        chromium = Chromium.launch();
+        return Map.of("ice.turn-urls", turn.udpUrl(), "ice.turn-secret", SECRET, "ice.relay-only", "true");
     }
 
+    /** Runs before the stage stops its server, which no longer needs the relay by then. */
     @AfterAll
-    static void stop() {
-        try {
-            chromium.close();
-        } finally {
-            try {
-                server.close();
-            } finally {
-                turn.close();
-            }
+    static void stopTurn() {
+        if (turn != null) {
+            turn.close();
         }
     }
 
     @Test
     void browsers_see_each_other_through_the_relay_and_learn_no_other_address() throws Exception {
-        String token = server.api().newTherapist("relay@example.test");
-        JsonNode session = server.api().schedule(token, server.clock().instant(), 50, "Robin Client");
-        try (Participant therapist = Participant.in(chromium);
-             Participant client = Participant.in(chromium)) {
-            List<JsonNode> toTherapist = received(therapist);
-            List<JsonNode> toClient = received(client);
-            therapist.open(server, session.get("therapistLink").asText()).passDeviceCheck();
-            client.open(server, session.get("clientLinks").get(0).get("link").asText()).passDeviceCheck();
-            assertThat(client.heading("Your therapist will let you in")).isVisible();
-            assertFalse(toClient.toString().contains("iceServers"), "a waiting client was given ICE servers");
+        Booking booking = STAGE.book("Robin Client");
+        Participant therapist = STAGE.participant();
+        Participant client = STAGE.participant();
+        List<JsonNode> toTherapist = received(therapist);
+        List<JsonNode> toClient = received(client);
+        STAGE.therapistJoins(booking, therapist);
+        STAGE.clientWaits(booking, 0, client);
+        assertFalse(toClient.toString().contains("iceServers"), "a waiting client was given ICE servers");
 
-            therapist.button("Admit Robin Client").click();
-            client.seesVideoOf("Therapist");
-            therapist.seesVideoOf("Robin Client");
+        STAGE.admit(therapist, "Robin Client");
+        client.seesVideoOf("Therapist");
+        therapist.seesVideoOf("Robin Client");
 
-            for (Participant participant : List.of(therapist, client)) {
-                JsonNode configuration = JSON.valueToTree(participant.page.evaluate("() => window.peerConfigurations.at(-1)"));
-                assertEquals("relay", configuration.path("iceTransportPolicy").asText(), configuration.toString());
-                assertEquals(turn.udpUrl(), configuration.path("iceServers").get(0).path("urls").get(0).asText());
-                assertTrue(configuration.path("iceServers").get(0).has("credential"), "the TURN server came with a credential");
-                assertEquals("relay/relay", participant.page.evaluate(SELECTED_PAIR), participant.diagnosis());
-                assertThat(participant.page.locator(".tile-stats").first()).containsText("relayed");
-            }
-            List<String> candidates = candidates(toTherapist, toClient);
-            assertFalse(candidates.isEmpty(), "candidates were exchanged");
-            for (String candidate : candidates) {
-                assertTrue(candidate.contains(" typ relay"), "a non-relay candidate reached a browser: " + candidate);
-            }
+        for (Participant participant : List.of(therapist, client)) {
+            JsonNode configuration = JSON.valueToTree(participant.page.evaluate("() => window.peerConfigurations.at(-1)"));
+            assertEquals("relay", configuration.path("iceTransportPolicy").asText(), configuration.toString());
+            assertEquals(turn.udpUrl(), configuration.path("iceServers").get(0).path("urls").get(0).asText());
+            assertTrue(configuration.path("iceServers").get(0).has("credential"), "the TURN server came with a credential");
+            assertEquals("relay/relay", participant.page.evaluate(SELECTED_PAIR), participant.diagnosis());
+            assertThat(participant.page.locator(".tile-stats").first()).containsText("relayed");
+        }
+        List<String> candidates = candidates(toTherapist, toClient);
+        assertFalse(candidates.isEmpty(), "candidates were exchanged");
+        for (String candidate : candidates) {
+            assertTrue(candidate.contains(" typ relay"), "a non-relay candidate reached a browser: " + candidate);
         }
     }
 

@@ -1,13 +1,9 @@
 package org.alcove.server.browser;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.WebSocketRoute;
-import org.alcove.server.testing.Chromium;
 import org.alcove.server.testing.SessionRecorder;
-import org.alcove.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
@@ -19,94 +15,66 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A reload or a dropped socket mid-call is not a leave: the client comes straight back into the call. */
+@Timeout(BrowserStage.TEST_SECONDS)
 class ReloadIT {
-    private static TestServer server;
-    private static Chromium chromium;
+    @RegisterExtension
+    static final BrowserStage STAGE = new BrowserStage();
     /** Off unless -Dalcove.record-sessions=DIR: then the browsers' signalling feeds the fuzz corpus. */
     @RegisterExtension
     final SessionRecorder recorder = SessionRecorder.fromSystemProperty();
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            chromium.close();
-        } finally {
-            server.close();
-        }
-    }
-
     @Test
     void a_reloaded_client_returns_to_the_call_without_a_second_admission() {
-        String token = server.api().newTherapist("reload@example.test");
-        JsonNode session = server.api().schedule(token, server.clock().instant(), 50, "Robin");
-        try (Participant therapist = Participant.in(chromium);
-             Participant client = Participant.in(chromium)) {
-            therapist.recordSignalling(recorder, "therapist");
-            client.recordSignalling(recorder, "client");
-            therapist.open(server, session.get("therapistLink").asText()).passDeviceCheck();
-            client.open(server, session.get("clientLinks").get(0).get("link").asText()).passDeviceCheck();
-            therapist.button("Admit Robin").click();
-            therapist.seesVideoOf("Robin");
-            client.seesVideoOf("Therapist");
+        Participant therapist = STAGE.participant();
+        Participant client = STAGE.participant();
+        therapist.recordSignalling(recorder, "therapist");
+        client.recordSignalling(recorder, "client");
+        STAGE.admittedCall(STAGE.book("Robin"), therapist, List.of(client));
 
-            // Record every status the therapist's tile of Robin shows from now on.
-            therapist.tile("Robin").locator(".tile-status").evaluate("""
-                    status => {
-                      window.robinStatuses = [];
-                      new MutationObserver(() => window.robinStatuses.push(status.textContent))
-                        .observe(status, {childList: true, characterData: true, subtree: true});
-                    }""");
-            client.page.reload();
-            assertTrue(client.page.url().endsWith("/join"), "the token stays out of the address bar");
+        // Record every status the therapist's tile of Robin shows from now on.
+        therapist.tile("Robin").locator(".tile-status").evaluate("""
+                status => {
+                  window.robinStatuses = [];
+                  new MutationObserver(() => window.robinStatuses.push(status.textContent))
+                    .observe(status, {childList: true, characterData: true, subtree: true});
+                }""");
+        client.page.reload();
+        assertTrue(client.page.url().endsWith("/join"), "the token stays out of the address bar");
 
-            therapist.page.waitForFunction("() => window.robinStatuses.includes('Reconnecting…')");
-            client.seesVideoOf("Therapist");
-            therapist.seesVideoOf("Robin");
-            assertThat(therapist.tile("Robin").locator(".tile-status")).isEmpty();
-            assertThat(therapist.page.locator("#waiting-list li")).hasCount(0);
-            assertThat(client.page.locator("#call")).isVisible();
-            assertFalse(client.screensShown().contains("waiting"), "saw the waiting room: " + client.screensShown());
-            assertFalse(client.screensShown().contains("check"), "saw the device check: " + client.screensShown());
-            client.screenshot("call-after-reload");
-        }
+        therapist.page.waitForFunction("() => window.robinStatuses.includes('Reconnecting…')");
+        client.seesVideoOf("Therapist");
+        therapist.seesVideoOf("Robin");
+        assertThat(therapist.tile("Robin").locator(".tile-status")).isEmpty();
+        assertThat(therapist.page.locator("#waiting-list li")).hasCount(0);
+        assertThat(client.page.locator("#call")).isVisible();
+        assertFalse(client.screensShown().contains("waiting"), "saw the waiting room: " + client.screensShown());
+        assertFalse(client.screensShown().contains("check"), "saw the device check: " + client.screensShown());
+        client.screenshot("call-after-reload");
     }
 
     @Test
     void a_dropped_socket_reconnects_by_itself_and_the_call_goes_on() {
-        String token = server.api().newTherapist("drop@example.test");
-        JsonNode session = server.api().schedule(token, server.clock().instant(), 50, "Dev");
-        try (Participant therapist = Participant.in(chromium);
-             Participant client = Participant.in(chromium)) {
-            // The client's socket runs through a proxy the test can cut.
-            List<WebSocketRoute[]> sockets = new CopyOnWriteArrayList<>();
-            client.page.routeWebSocket("**/ws", page -> sockets.add(new WebSocketRoute[] {page, page.connectToServer()}));
-            therapist.open(server, session.get("therapistLink").asText()).passDeviceCheck();
-            client.open(server, session.get("clientLinks").get(0).get("link").asText()).passDeviceCheck();
-            therapist.button("Admit Dev").click();
-            therapist.seesVideoOf("Dev");
-            client.seesVideoOf("Therapist");
+        Participant therapist = STAGE.participant();
+        Participant client = STAGE.participant();
+        // The client's socket runs through a proxy the test can cut.
+        List<WebSocketRoute[]> sockets = new CopyOnWriteArrayList<>();
+        client.page.routeWebSocket("**/ws", page -> sockets.add(new WebSocketRoute[] {page, page.connectToServer()}));
+        STAGE.admittedCall(STAGE.book("Dev"), therapist, List.of(client));
 
-            int screensBefore = client.screensShown().size();
-            // The page's socket dies without a close handshake, as on a network change.
-            sockets.get(sockets.size() - 1)[0].close(new WebSocketRoute.CloseOptions().setCode(1006));
+        int screensBefore = client.screensShown().size();
+        // The page's socket dies without a close handshake, as on a network change.
+        sockets.get(sockets.size() - 1)[0].close(new WebSocketRoute.CloseOptions().setCode(1006));
 
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (sockets.size() < 2 && System.currentTimeMillis() < deadline) {
-                client.page.waitForTimeout(100);
-            }
-            assertTrue(sockets.size() >= 2, "the client opened a new socket by itself");
-            assertThat(client.page.locator("#call-status")).hasText("");
-            therapist.seesVideoOf("Dev");
-            client.seesVideoOf("Therapist");
-            assertThat(therapist.page.locator("#waiting-list li")).hasCount(0);
-            List<String> after = client.screensShown().subList(screensBefore, client.screensShown().size());
-            assertEquals(List.of(), after, "the client stayed on the call screen throughout");
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (sockets.size() < 2 && System.currentTimeMillis() < deadline) {
+            client.page.waitForTimeout(100);
         }
+        assertTrue(sockets.size() >= 2, "the client opened a new socket by itself");
+        assertThat(client.page.locator("#call-status")).hasText("");
+        therapist.seesVideoOf("Dev");
+        client.seesVideoOf("Therapist");
+        assertThat(therapist.page.locator("#waiting-list li")).hasCount(0);
+        List<String> after = client.screensShown().subList(screensBefore, client.screensShown().size());
+        assertEquals(List.of(), after, "the client stayed on the call screen throughout");
     }
 }

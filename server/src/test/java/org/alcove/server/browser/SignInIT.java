@@ -1,54 +1,32 @@
 package org.alcove.server.browser;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.alcove.server.testing.Chromium;
 import org.alcove.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.alcove.server.browser.StaffPages.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Timeout(BrowserStage.TEST_SECONDS)
 class SignInIT {
-    private static Chromium chromium;
-    private TestServer server;
-    private BrowserContext context;
-    private Page page;
-    private List<String> problems = List.of();
+    @RegisterExtension
+    static final BrowserStage STAGE = new BrowserStage().expecting(ExpectedConsoleError.NOBODY_SIGNED_IN);
+    private final TestServer server = STAGE.server();
+    private final Page page = STAGE.page();
 
     @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        chromium.close();
-    }
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        server.api().newTherapist("dr.lee@example.test");
-        context = chromium.newParticipant();
-        page = context.newPage();
-        problems = StaffPages.problems(page);
-    }
-
-    @AfterEach
-    void stop() {
-        context.close();
-        server.close();
-        assertEquals(List.of(), problems, "script errors or CSP refusals");
+    static void therapist() {
+        STAGE.server().api().newTherapist("dr.lee@example.test");
     }
 
     private int meStatus() {
@@ -63,6 +41,7 @@ class SignInIT {
 
         page.getByLabel("Email").fill("dr.lee@example.test");
         page.getByLabel("Password").fill("not-the-password");
+        STAGE.expect(ExpectedConsoleError.refusedRequest("a wrong password is refused", "/api/auth/login", 401));
         page.getByRole(AriaRole.BUTTON, named("Sign in")).click();
 
         assertThat(page.getByRole(AriaRole.ALERT)).hasText("Email or password is incorrect.");
@@ -75,6 +54,7 @@ class SignInIT {
     @Test
     void before_its_script_runs_the_sign_in_form_cannot_send_the_password_anywhere() {
         // Held back: the page as it is before its module has run (slow network, blocked script).
+        STAGE.expectConsoleError("the test aborts the page's script", Pattern.compile("net::ERR_FAILED .*/js/signin\\.js:"));
         page.route("**/js/signin.js", route -> route.abort());
         page.navigate(server.uri() + "/");
         page.getByLabel("Email").fill("dr.lee@example.test");
@@ -92,7 +72,6 @@ class SignInIT {
                         "a form on " + path + " would put its fields in the URL: " + method);
             }
         }
-        problems.clear();
     }
 
     @Test
@@ -126,7 +105,7 @@ class SignInIT {
         page.waitForURL(server.uri() + "/");
         assertThat(page.getByRole(AriaRole.BUTTON, named("Sign in"))).isVisible();
         assertEquals(401, meStatus());
-        assertTrue(context.cookies().stream().allMatch(c -> c.value.isEmpty()),
+        assertTrue(page.context().cookies().stream().allMatch(c -> c.value.isEmpty()),
                 "the sign-in cookie is gone");
 
         page.navigate(server.uri() + "/dashboard.html");

@@ -1,7 +1,6 @@
 package org.alcove.server.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -10,54 +9,26 @@ import org.alcove.server.testing.Chromium;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.server.testing.TestServer;
 import org.alcove.signaling.protocol.ClientMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.util.List;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The dashboard tells the therapist when a client is waiting, from the live state it polls. */
+@Timeout(BrowserStage.TEST_SECONDS)
 class WaitingNoticeIT {
     private static final String EMAIL = "dr.lee@example.test";
     /** The dashboard polls every 5 s; allow two rounds. */
     private static final LocatorAssertions.HasTextOptions POLL = new LocatorAssertions.HasTextOptions().setTimeout(12_000);
 
-    private static Chromium chromium;
-    private TestServer server;
-    private BrowserContext context;
-    private Page page;
-    private List<String> problems = List.of();
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        chromium.close();
-    }
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-        context = chromium.newParticipant();
-        page = context.newPage();
-        problems = StaffPages.problems(page);
-    }
-
-    @AfterEach
-    void stop() {
-        context.close();
-        server.close();
-        assertEquals(List.of(), problems, "script errors or CSP refusals");
-    }
+    @RegisterExtension
+    static final BrowserStage STAGE = new BrowserStage().expecting(ExpectedConsoleError.NOBODY_SIGNED_IN);
+    private final TestServer server = STAGE.server();
+    private final Page page = STAGE.page();
 
     @Test
     void a_client_in_the_waiting_room_shows_the_notice_until_admitted() {

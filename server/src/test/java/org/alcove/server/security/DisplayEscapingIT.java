@@ -6,12 +6,14 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import org.alcove.server.browser.BrowserStage;
+import org.alcove.server.browser.ExpectedConsoleError;
 import org.alcove.server.testing.Api;
-import org.alcove.server.testing.Chromium;
 import org.alcove.server.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Content-Security-Policy refuses something.
  */
 @Adversarial
+@Timeout(BrowserStage.TEST_SECONDS)
 class DisplayEscapingIT {
     private static final String THERAPIST_NAME = "<img src=x onerror=alert(1)>Dr \"Bobby\" Tables'); DROP TABLE users;--";
     private static final String CLIENT_NAME = "<img src=x onerror=alert(2)>\"Robert'); DROP TABLE sessions;--";
@@ -48,19 +51,15 @@ class DisplayEscapingIT {
             }).observe(document, {subtree: true, childList: true});
             """;
 
-    private static Chromium chromium;
-    private final List<String> problems = new CopyOnWriteArrayList<>();
+    /** The browser and its checks of every page (script errors, CSP refusals); the arena is the server. */
+    @RegisterExtension
+    static final BrowserStage STAGE = BrowserStage.browserOnly().expecting(ExpectedConsoleError.NOBODY_SIGNED_IN);
+    private final List<String> dialogs = new CopyOnWriteArrayList<>();
     private final List<Page> pages = new ArrayList<>();
 
     @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
+    static void patience() {
         PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-    }
-
-    @AfterAll
-    static void quit() {
-        chromium.close();
     }
 
     /**
@@ -119,28 +118,22 @@ class DisplayEscapingIT {
                 assertEquals(List.of(), page.evaluate("() => window.__injected"), "markup was injected into " + page.url());
                 assertEquals(0, page.locator("img").count(), "an <img> element exists on " + page.url());
             }
-            assertEquals(List.of(), problems, "script errors, dialogs or CSP refusals");
+            assertEquals(List.of(), dialogs, "dialogs opened");
             arena.bystander().assertUndisturbed();
-        } finally {
+            // Closed while the arena still runs: pages left open would see its server go away.
             pages.forEach(page -> page.context().close());
         }
     }
 
-    /** A page in its own profile, watched for injected elements, dialogs, script errors and CSP refusals. */
+    /** A page in its own profile, watched for injected elements and dialogs (the stage watches the rest). */
     private Page page() {
-        BrowserContext context = chromium.newParticipant();
+        BrowserContext context = STAGE.context();
         context.addInitScript(WATCH);
         Page page = context.newPage();
         page.setDefaultTimeout(20_000);
-        page.onPageError(error -> problems.add("uncaught: " + error));
         page.onDialog(dialog -> {
-            problems.add("dialog: " + dialog.message());
+            dialogs.add("dialog: " + dialog.message());
             dialog.dismiss();
-        });
-        page.onConsoleMessage(message -> {
-            if (message.text().contains("Content Security Policy")) {
-                problems.add(message.text());
-            }
         });
         pages.add(page);
         return page;
