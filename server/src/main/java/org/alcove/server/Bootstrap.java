@@ -3,9 +3,9 @@ package org.alcove.server;
 import org.alcove.server.accounts.AccountRole;
 import org.alcove.server.accounts.User;
 import org.alcove.server.accounts.UserStore;
+import org.alcove.server.audit.AuditEvent;
 import org.alcove.server.auth.Passwords;
 import org.alcove.server.sessions.Scheduling;
-import org.alcove.server.store.AuditEvent;
 import org.alcove.server.store.Ids;
 import org.alcove.server.store.ParticipantRecord;
 import org.alcove.server.store.SessionRecord;
@@ -30,19 +30,19 @@ final class Bootstrap {
     }
 
     /** Creates the admin account when there is no account at all. */
-    static void createAdminIfNone(Server server, PrintStream out) {
-        UserStore users = server.users();
+    static void createAdminIfNone(Services services, PrintStream out) {
+        UserStore users = services.users();
         if (!users.isEmpty()) {
             return;
         }
-        String configuredEmail = server.config().auth().adminEmail();
+        String configuredEmail = services.config().auth().adminEmail();
         String email = (configuredEmail == null ? DEFAULT_ADMIN_EMAIL : configuredEmail).trim().toLowerCase(Locale.ROOT);
-        String configuredPassword = server.config().auth().adminPassword();
+        String configuredPassword = services.config().auth().adminPassword();
         String password = configuredPassword == null ? Passwords.random() : configuredPassword;
         User admin = new User(Ids.user(), email, "Administrator", AccountRole.admin,
-                server.passwords().hash(password), server.clock().instant());
+                services.passwords().hash(password), services.clock().instant());
         users.create(admin);
-        audited(server, "user.created", admin);
+        audited(services, "user.created", admin);
         out.println("Admin account created.");
         out.println("  Email:    " + email);
         out.println(configuredPassword == null
@@ -51,36 +51,36 @@ final class Bootstrap {
     }
 
     /** Accounts made at start are audited like the admin console's, with no acting account (the operator). */
-    private static void audited(Server server, String event, User user) {
-        server.audit().append(new AuditEvent(server.clock().instant(), null, null, user.role().name(), event, "ok",
+    private static void audited(Services services, String event, User user) {
+        services.audit().append(new AuditEvent(services.clock().instant(), null, null, user.role().name(), event, "ok",
                 null, user.id()));
     }
 
     /** Creates or resets the demo therapist and books a session starting now with one client. */
-    static void demo(Server server, PrintStream out) {
-        UserStore users = server.users();
+    static void demo(Services services, PrintStream out) {
+        UserStore users = services.users();
         String password = Passwords.random();
-        String hash = server.passwords().hash(password);
+        String hash = services.passwords().hash(password);
         Optional<User> existing = users.findByEmail(DEMO_THERAPIST_EMAIL);
         User therapist;
         if (existing.isPresent() && existing.get().role() == AccountRole.therapist) {
             therapist = existing.get();
             users.setPasswordHash(therapist.id(), hash);
-            audited(server, "user.password-reset", therapist);
+            audited(services, "user.password-reset", therapist);
         } else if (existing.isEmpty()) {
             therapist = new User(Ids.user(), DEMO_THERAPIST_EMAIL, "Demo Therapist", AccountRole.therapist, hash,
-                    server.clock().instant());
+                    services.clock().instant());
             users.create(therapist);
-            audited(server, "user.created", therapist);
+            audited(services, "user.created", therapist);
         } else {
             throw new IllegalStateException(DEMO_THERAPIST_EMAIL + " exists but is not a therapist account");
         }
         out.println("Demo therapist: " + DEMO_THERAPIST_EMAIL + " / " + password);
 
-        Scheduling scheduling = server.scheduling();
-        SessionRecord session = scheduling.schedule(therapist.id(), therapist.name(), server.clock().instant(),
+        Scheduling scheduling = services.scheduling();
+        SessionRecord session = scheduling.schedule(therapist.id(), therapist.name(), services.clock().instant(),
                 DEMO_LENGTH, List.of(new Scheduling.NewClient("Demo Client", null)), therapist.id());
-        List<ParticipantRecord> participants = server.sessions().participants(session.id());
+        List<ParticipantRecord> participants = services.sessions().participants(session.id());
         for (ParticipantRecord p : participants) {
             String label = p.role() == Role.therapist ? "Therapist link: " : "Client link: ";
             out.println(label + scheduling.link(session, p));

@@ -1,6 +1,7 @@
 package org.alcove.server;
 
 import org.alcove.server.accounts.UserStore;
+import org.alcove.server.audit.AuditLog;
 import org.alcove.server.auth.JoinTokens;
 import org.alcove.server.config.AlcoveConfig;
 import org.alcove.server.ops.Drain;
@@ -9,7 +10,6 @@ import org.alcove.server.ops.Metrics;
 import org.alcove.server.room.LiveAdmin;
 import org.alcove.server.room.LiveRooms;
 import org.alcove.server.room.LiveSessions;
-import org.alcove.server.store.AuditLog;
 import org.alcove.server.store.SessionStore;
 import org.alcove.server.ws.LiveSockets;
 import org.alcove.signaling.protocol.Role;

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,10 +46,14 @@ public final class Main {
     private Main() {
     }
 
+    /** A launched server and the settings it runs with (for the shutdown hook's bound). */
+    private record Launched(Server server, AlcoveConfig config) {
+    }
+
     public static void main(String[] args) {
-        Server server;
+        Launched launched;
         try {
-            server = launch(args, System.getenv(), System.out);
+            launched = start(args, System.getenv(), System.out);
         } catch (UsageException e) {
             if (!e.getMessage().isEmpty()) {
                 System.err.println("alcove: " + e.getMessage());
@@ -65,16 +70,16 @@ public final class Main {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(server), "alcove-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> shutdown(launched.server(), launched.config().ops().shutdownTimeout()), "alcove-shutdown"));
     }
 
     /**
      * SIGTERM (or SIGINT): drain and stop, bounded by {@code ops.shutdown-timeout}. The JVM then
      * exits with 143 (128 + SIGTERM), as after any signal; past the timeout it halts with 1.
      */
-    private static void shutdown(Server server) {
+    private static void shutdown(Server server, Duration timeout) {
         Logger log = LoggerFactory.getLogger(Main.class);
-        Duration timeout = server.config().ops().shutdownTimeout();
         Thread stopping = new Thread(() -> {
             try {
                 server.shutdown();
@@ -100,6 +105,10 @@ public final class Main {
      * empty message.
      */
     public static Server launch(String[] args, Map<String, String> env, PrintStream out) throws Exception {
+        return start(args, env, out).server();
+    }
+
+    private static Launched start(String[] args, Map<String, String> env, PrintStream out) throws Exception {
         Map<String, String> overrides = new HashMap<>();
         boolean demo = false;
         for (int i = 0; i < args.length; i++) {
@@ -117,19 +126,19 @@ public final class Main {
         AlcoveConfig config = ConfigLoader.load(env, overrides);
         LogOutput.use(config.ops().logFormat());
 
-        Server server = new Server(config);
-        server.start();
+        Server server = new Server(config, Clock.systemUTC());
+        Services services = server.start();
         try {
-            Bootstrap.createAdminIfNone(server, out);
+            Bootstrap.createAdminIfNone(services, out);
             if (demo) {
-                Bootstrap.demo(server, out);
+                Bootstrap.demo(services, out);
             }
         } catch (RuntimeException e) {
             server.stop();
             throw e;
         }
         out.println("Alcove listening on " + server.publicUrl());
-        return server;
+        return new Launched(server, config);
     }
 
     private static String value(String[] args, int index, String flag) throws UsageException {

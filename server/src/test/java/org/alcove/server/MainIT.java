@@ -2,7 +2,10 @@ package org.alcove.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.server.auth.JoinClaims;
+import org.alcove.server.auth.JoinTokens;
 import org.alcove.server.auth.SigningKey;
+import org.alcove.server.config.AlcoveConfig;
+import org.alcove.server.config.ConfigLoader;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.TestCertificate;
 import org.alcove.signaling.protocol.Role;
@@ -15,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +42,12 @@ class MainIT {
         args.addAll(List.of(extra));
         Server server = Main.launch(args.toArray(String[]::new), ENV, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return new Run(server, bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    /** What the server on {@code data} verifies join links with: the same settings and signing key. */
+    private static JoinTokens joinTokensOf(Path data) {
+        AlcoveConfig config = ConfigLoader.load(ENV, Map.of("store.data-dir", data.toString()));
+        return new JoinTokens(SigningKey.load(config.auth(), data), config.auth(), config.room(), Clock.systemUTC());
     }
 
     private static String line(String out, String prefix) {
@@ -108,8 +118,9 @@ class MainIT {
         try {
             String therapistLink = line(run.out(), "Therapist link:");
             String clientLink = line(run.out(), "Client link:");
-            JoinClaims therapist = run.server().joinTokens().verify(Api.tokenOf(therapistLink));
-            JoinClaims client = run.server().joinTokens().verify(Api.tokenOf(clientLink));
+            JoinTokens tokens = joinTokensOf(data);
+            JoinClaims therapist = tokens.verify(Api.tokenOf(therapistLink));
+            JoinClaims client = tokens.verify(Api.tokenOf(clientLink));
             assertEquals(Role.therapist, therapist.role());
             assertEquals(Role.client, client.role());
             assertEquals(therapist.sessionId(), client.sessionId());

@@ -5,7 +5,7 @@ import org.alcove.server.auth.Caller;
 import org.alcove.server.http.ApiException;
 import org.alcove.server.http.Reply;
 import org.alcove.server.http.Router;
-import org.alcove.server.store.AuditLog;
+import org.alcove.server.audit.AuditLog;
 import org.alcove.server.store.SessionRecord;
 import org.alcove.server.store.SessionStore;
 

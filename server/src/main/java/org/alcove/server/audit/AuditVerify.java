@@ -3,8 +3,6 @@ package org.alcove.server.audit;
 import org.alcove.server.config.AlcoveConfig;
 import org.alcove.server.config.ConfigException;
 import org.alcove.server.config.ConfigLoader;
-import org.alcove.server.store.AuditChain;
-import org.alcove.server.store.AuditLog;
 import org.alcove.server.store.Database;
 
 import java.io.PrintStream;

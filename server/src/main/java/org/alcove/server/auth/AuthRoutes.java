@@ -1,15 +1,16 @@
 package org.alcove.server.auth;
 
 import org.alcove.server.accounts.User;
-import org.alcove.server.accounts.UserRoutes;
 import org.alcove.server.accounts.UserStore;
+import org.alcove.server.accounts.UserView;
+import org.alcove.server.audit.AuditEvent;
+import org.alcove.server.audit.AuditLog;
 import org.alcove.server.config.AlcoveConfig;
 import org.alcove.server.http.ApiException;
 import org.alcove.server.http.Reply;
 import org.alcove.server.http.Router;
 import org.alcove.server.ops.Metrics;
-import org.alcove.server.store.AuditEvent;
-import org.alcove.server.store.AuditLog;
+import org.alcove.server.throttle.FailureWindow;
 import org.eclipse.jetty.http.HttpCookie;
 
 import java.time.Clock;
@@ -69,7 +70,7 @@ public final class AuthRoutes {
         router.add("GET", "/api/auth/me", request -> {
             Caller caller = authenticator.require(request);
             User user = users.find(caller.userId()).orElseThrow(ApiException::unauthorized);
-            return Reply.ok(UserRoutes.UserView.of(user));
+            return Reply.ok(UserView.of(user));
         });
     }
 

@@ -1,5 +1,8 @@
 package org.alcove.server.auth;
 
+import org.alcove.server.throttle.AddressGroup;
+import org.alcove.server.throttle.FailureWindow;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

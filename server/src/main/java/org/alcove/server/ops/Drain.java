@@ -1,6 +1,9 @@
 package org.alcove.server.ops;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Whether the server is draining before it stops. Once started it never ends: readiness fails,
@@ -25,5 +28,21 @@ public final class Drain {
     /** When connected sockets will be closed; {@code null} while not draining. */
     public Instant closesAt() {
         return closesAt;
+    }
+
+    /**
+     * Waits until {@code done} (every socket gone) or {@code within} has passed, polling; returns
+     * early if interrupted, keeping the interrupt.
+     */
+    public void awaitUntil(BooleanSupplier done, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

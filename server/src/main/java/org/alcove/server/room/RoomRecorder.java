@@ -1,7 +1,7 @@
 package org.alcove.server.room;
 
-import org.alcove.server.store.AuditEvent;
-import org.alcove.server.store.AuditLog;
+import org.alcove.server.audit.AuditEvent;
+import org.alcove.server.audit.AuditLog;
 import org.alcove.server.store.ParticipantStatus;
 import org.alcove.server.store.SessionStore;
 import org.alcove.signaling.protocol.EndReason;

@@ -2,8 +2,8 @@ package org.alcove.server.sessions;
 
 import org.alcove.server.auth.JoinTokens;
 import org.alcove.server.room.LiveSessions;
-import org.alcove.server.store.AuditEvent;
-import org.alcove.server.store.AuditLog;
+import org.alcove.server.audit.AuditEvent;
+import org.alcove.server.audit.AuditLog;
 import org.alcove.server.store.Ids;
 import org.alcove.server.store.ParticipantRecord;
 import org.alcove.server.store.ParticipantStatus;

@@ -1,7 +1,7 @@
 package org.alcove.server.accounts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.alcove.server.store.AuditEvent;
+import org.alcove.server.audit.AuditEvent;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.LiveScenes;
@@ -32,7 +32,7 @@ class AccountStateIT {
         server = TestServer.start();
         api = server.api();
         admin = api.loginAdmin();
-        adminId = server.server().users().findByEmail(TestServer.ADMIN_EMAIL).orElseThrow().id();
+        adminId = server.users().findByEmail(TestServer.ADMIN_EMAIL).orElseThrow().id();
     }
 
     @AfterEach
@@ -115,7 +115,7 @@ class AccountStateIT {
         assertEquals(401, login("t2@example.test", PASSWORD).status());
         assertEquals(200, login("t2@example.test", "a-brand-new-password").status());
         assertEquals(List.of("user.password-reset"), accountEvents(id));
-        AuditEvent row = server.server().audit().withoutSession().stream()
+        AuditEvent row = server.audit().withoutSession().stream()
                 .filter(e -> e.event().equals("user.password-reset")).findFirst().orElseThrow();
         assertEquals(adminId, row.actorId());
         assertFalse(row.toString().contains("a-brand-new-password"));
@@ -167,7 +167,7 @@ class AccountStateIT {
     }
 
     private List<String> accountEvents(String userId) {
-        return server.server().audit().withoutSession().stream()
+        return server.audit().withoutSession().stream()
                 .filter(e -> userId.equals(e.detail()) && !e.event().equals("user.created"))
                 .map(AuditEvent::event).toList();
     }

@@ -50,7 +50,7 @@ class UsersIT {
         assertFalse(response.body().contains("password"));
         assertEquals(200, api.send("POST", "/api/auth/login", null,
                 "{\"email\":\"new.person@test.local\",\"password\":\"a-good-password\"}").status());
-        assertTrue(server.server().audit().withoutSession().stream().anyMatch(e -> e.event().equals("user.created")));
+        assertTrue(server.audit().withoutSession().stream().anyMatch(e -> e.event().equals("user.created")));
     }
 
     @Test

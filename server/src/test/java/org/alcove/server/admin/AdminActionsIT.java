@@ -1,7 +1,7 @@
 package org.alcove.server.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.alcove.server.store.AuditEvent;
+import org.alcove.server.audit.AuditEvent;
 import org.alcove.server.store.ParticipantStatus;
 import org.alcove.server.store.SessionStatus;
 import org.alcove.server.testing.Api;
@@ -40,7 +40,7 @@ class AdminActionsIT {
         server = live.testServer();
         api = server.api();
         admin = api.loginAdmin();
-        adminId = server.server().users().findByEmail(TestServer.ADMIN_EMAIL).orElseThrow().id();
+        adminId = server.users().findByEmail(TestServer.ADMIN_EMAIL).orElseThrow().id();
         therapist = live.therapistLogin();
     }
 
@@ -177,19 +177,19 @@ class AdminActionsIT {
     }
 
     private org.alcove.server.store.SessionRecord stored(BookedSession booking) {
-        return server.server().sessions().find(booking.sessionId()).orElseThrow();
+        return server.sessions().find(booking.sessionId()).orElseThrow();
     }
 
     private ParticipantStatus participantStatus(BookedSession booking, String id) {
-        return server.server().sessions().findParticipant(booking.sessionId(), id).orElseThrow().status();
+        return server.sessions().findParticipant(booking.sessionId(), id).orElseThrow().status();
     }
 
     private List<String> events(BookedSession booking) {
-        return server.server().audit().forSession(booking.sessionId()).stream().map(AuditEvent::event).toList();
+        return server.audit().forSession(booking.sessionId()).stream().map(AuditEvent::event).toList();
     }
 
     private AuditEvent auditRow(BookedSession booking, String event) {
-        return server.server().audit().forSession(booking.sessionId()).stream()
+        return server.audit().forSession(booking.sessionId()).stream()
                 .filter(e -> e.event().equals(event)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + event + " row in " + events(booking)));
     }

@@ -1,7 +1,7 @@
 package org.alcove.server.attendance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.alcove.server.store.AuditEvent;
+import org.alcove.server.audit.AuditEvent;
 import org.alcove.server.store.ParticipantRecord;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.SignalingClient;
@@ -45,7 +45,7 @@ class AttendanceIT {
         String sessionId = booked.path("id").asText();
         String clientId = booked.path("clientLinks").get(0).path("clientId").asText();
         String clientToken = Api.tokenOf(booked.path("clientLinks").get(0).path("link").asText());
-        String therapistId = server.server().sessions().participants(sessionId).stream()
+        String therapistId = server.sessions().participants(sessionId).stream()
                 .filter(p -> p.role() == Role.therapist).map(ParticipantRecord::id).findFirst().orElseThrow();
 
         try (SignalingClient t = SignalingClient.join(server.uri(), Api.tokenOf(booked.path("therapistLink").asText()))) {
@@ -138,7 +138,7 @@ class AttendanceIT {
 
     private void awaitRow(String sessionId, String event, int count) {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (server.server().audit().forSession(sessionId).stream().map(AuditEvent::event).filter(event::equals).count() < count) {
+        while (server.audit().forSession(sessionId).stream().map(AuditEvent::event).filter(event::equals).count() < count) {
             assertTrue(System.nanoTime() < deadline, "no " + event + " row in time");
             try {
                 Thread.sleep(10);

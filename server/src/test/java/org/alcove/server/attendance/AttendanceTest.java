@@ -1,6 +1,6 @@
 package org.alcove.server.attendance;
 
-import org.alcove.server.store.AuditEvent;
+import org.alcove.server.audit.AuditEvent;
 import org.alcove.signaling.protocol.Role;
 import org.junit.jupiter.api.Test;
 

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import org.alcove.server.store.AuditEvent;
-import org.alcove.server.store.AuditLog;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +33,7 @@ class AuditApiIT {
         api = server.api();
         admin = api.loginAdmin();
         t0 = server.clock().instant().plusSeconds(3600);
-        AuditLog audit = server.server().audit();
+        AuditLog audit = server.audit();
         audit.append(new AuditEvent(t0, "s_a", "p_1", "client", "room.joined", "ok", "p_1"));
         audit.append(new AuditEvent(t0.plusSeconds(10), "s_a", "p_1", "client", "room.admitted", "ok", null));
         audit.append(new AuditEvent(t0.plusSeconds(20), "s_b", "p_2", "client", "room.joined", "ok", "p_2"));

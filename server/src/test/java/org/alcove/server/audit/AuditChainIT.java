@@ -1,12 +1,7 @@
 package org.alcove.server.audit;
 
 import org.alcove.server.config.ConfigLoader;
-import org.alcove.server.store.AuditChain;
 import org.alcove.server.store.Database;
-import org.alcove.server.store.AuditEvent;
-import org.alcove.server.store.AuditLog;
-import org.alcove.server.store.AuditQuery;
-import org.alcove.server.store.AuditRow;
 import org.alcove.server.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +32,7 @@ class AuditChainIT {
     @BeforeEach
     void start() {
         server = TestServer.start();
-        audit = server.server().audit();
+        audit = server.audit();
         Instant at = server.clock().instant();
         for (int i = 0; i < 5; i++) {
             audit.append(new AuditEvent(at.plusSeconds(i), "s_chain", "p_" + i, "client", "room.joined", "ok", null));
@@ -101,7 +96,7 @@ class AuditChainIT {
         List<AuditRow> rows = all();
         AuditRow victim = rows.get(1);
         AuditEvent forged = new AuditEvent(victim.event().at(), "s_chain", "p_other", "client", "room.joined", "ok", null);
-        try (Connection c = server.server().database().dataSource().getConnection();
+        try (Connection c = server.database().dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("UPDATE audit_events SET participant_id = ?, hash = ? WHERE seq = ?")) {
             ps.setString(1, "p_other");
             ps.setString(2, AuditChain.hash(forged, victim.prevHash()));
@@ -194,7 +189,7 @@ class AuditChainIT {
     }
 
     private void update(String sql, long seq) throws Exception {
-        try (Connection c = server.server().database().dataSource().getConnection();
+        try (Connection c = server.database().dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, seq);
             ps.executeUpdate();

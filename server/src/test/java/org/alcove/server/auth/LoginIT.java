@@ -1,7 +1,7 @@
 package org.alcove.server.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.alcove.server.store.AuditEvent;
+import org.alcove.server.audit.AuditEvent;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
@@ -74,7 +74,7 @@ class LoginIT {
     void sign_ins_are_audited_and_failures_name_no_account() {
         login(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
         login("nobody@test.local", "whatever-password");
-        List<AuditEvent> events = server.server().audit().withoutSession().stream()
+        List<AuditEvent> events = server.audit().withoutSession().stream()
                 .filter(e -> e.event().equals("auth.login")).toList();
         assertEquals(2, events.size());
         assertEquals("ok", events.get(0).outcome());
@@ -143,7 +143,7 @@ class LoginIT {
     @Test
     void login_token_expires_after_the_login_ttl() {
         String token = api.loginAdmin();
-        server.clock().advance(server.server().config().auth().loginTtl().plus(Duration.ofMinutes(1)));
+        server.clock().advance(server.config().auth().loginTtl().plus(Duration.ofMinutes(1)));
         assertEquals(401, api.send("GET", "/api/users", token, null).status());
     }
 

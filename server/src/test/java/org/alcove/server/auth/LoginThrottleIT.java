@@ -52,7 +52,7 @@ class LoginThrottleIT {
 
         server.clock().advance(Duration.ofSeconds(retryAfter));
         assertEquals(200, login("guessed@example.test", PASSWORD).status());
-        assertTrue(server.server().audit().withoutSession().stream()
+        assertTrue(server.audit().withoutSession().stream()
                 .anyMatch(row -> row.event().equals("auth.login") && row.outcome().equals("throttled")));
     }
 

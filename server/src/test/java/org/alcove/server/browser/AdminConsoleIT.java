@@ -83,7 +83,7 @@ class AdminConsoleIT {
         therapistLogin = api.login(therapistEmail, StaffPages.THERAPIST_PASSWORD);
         JsonNode session = api.schedule(therapistLogin, server.clock().instant(), 50, clientName);
         String sessionId = session.get("id").asText();
-        String therapistId = server.server().sessions().participants(sessionId).stream()
+        String therapistId = server.sessions().participants(sessionId).stream()
                 .filter(p -> p.role() == Role.therapist).map(ParticipantRecord::id).findFirst().orElseThrow();
         JsonNode client = session.get("clientLinks").get(0);
         return new Booking(sessionId, therapistId, Api.tokenOf(session.get("therapistLink").asText()),
@@ -402,7 +402,7 @@ class AdminConsoleIT {
     /** Room events are stored just after the fact; waits for one before reading the trail. */
     private void awaitAudit(String sessionId, String event) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (server.server().audit().forSession(sessionId).stream().noneMatch(e -> e.event().equals(event))) {
+        while (server.audit().forSession(sessionId).stream().noneMatch(e -> e.event().equals(event))) {
             assertTrue(System.nanoTime() < deadline, "no " + event + " stored");
             Thread.sleep(20);
         }

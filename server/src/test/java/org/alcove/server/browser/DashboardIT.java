@@ -68,7 +68,7 @@ class DashboardIT {
 
     private JoinClaims claims(String link) {
         try {
-            return server.server().joinTokens().verify(Api.tokenOf(link));
+            return server.joinTokens().verify(Api.tokenOf(link));
         } catch (JoinTokenException e) {
             if (e.kind() == JoinTokenException.Kind.NOT_YET_VALID) {
                 return e.claims(); // genuine, for a session that has not opened yet
@@ -78,7 +78,7 @@ class DashboardIT {
     }
 
     private String currentTokenId(String sessionId, String clientId) {
-        return server.server().sessions().findParticipant(sessionId, clientId).orElseThrow().tokenId();
+        return server.sessions().findParticipant(sessionId, clientId).orElseThrow().tokenId();
     }
 
     @Test
@@ -109,7 +109,7 @@ class DashboardIT {
                 session.get("clientLinks").findValuesAsText("name"));
         String ann = session.get("clientLinks").get(0).get("clientId").asText();
         assertEquals("ann@example.test",
-                server.server().sessions().findParticipant(session.get("id").asText(), ann).orElseThrow().email());
+                server.sessions().findParticipant(session.get("id").asText(), ann).orElseThrow().email());
 
         Locator card = card(session.get("id").asText());
         assertThat(page.locator("section.group", new Page.LocatorOptions().setHas(card))

@@ -86,7 +86,7 @@ class SignInIT {
     }
 
     private long loginAttempts() {
-        return server.server().audit().withoutSession().stream().filter(e -> e.event().equals("auth.login")).count();
+        return server.audit().withoutSession().stream().filter(e -> e.event().equals("auth.login")).count();
     }
 
     @Test

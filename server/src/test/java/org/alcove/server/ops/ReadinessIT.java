@@ -23,7 +23,7 @@ class ReadinessIT {
     @Test
     void without_its_database_the_server_is_alive_but_not_ready() {
         try (TestServer server = TestServer.start()) {
-            server.server().database().close();
+            server.database().close();
             Api.Response ready = server.api().send("GET", "/readyz", null, null);
             assertEquals(503, ready.status());
             JsonNode body = ready.json();

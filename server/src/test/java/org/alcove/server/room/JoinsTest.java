@@ -7,7 +7,7 @@ import org.alcove.server.auth.JoinTokens;
 import org.alcove.server.config.AlcoveConfig;
 import org.alcove.server.config.ConfigLoader;
 import org.alcove.server.ops.Metrics;
-import org.alcove.server.store.AuditLog;
+import org.alcove.server.audit.AuditLog;
 import org.alcove.server.store.ParticipantRecord;
 import org.alcove.server.store.ParticipantStatus;
 import org.alcove.server.store.SessionRecord;

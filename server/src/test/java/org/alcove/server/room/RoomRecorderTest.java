@@ -1,8 +1,8 @@
 package org.alcove.server.room;
 
 import org.alcove.server.config.ConfigLoader;
-import org.alcove.server.store.AuditEvent;
-import org.alcove.server.store.AuditLog;
+import org.alcove.server.audit.AuditEvent;
+import org.alcove.server.audit.AuditLog;
 import org.alcove.server.store.Database;
 import org.alcove.server.store.ParticipantStatus;
 import org.alcove.server.store.SessionStore;

@@ -54,7 +54,7 @@ class SeatsIT {
             first.drop();
             therapist.nextOfType("peer-reconnecting", WAIT);
 
-            live.advance(live.server().config().room().reconnectGrace().plusSeconds(1));
+            live.advance(live.testServer().config().room().reconnectGrace().plusSeconds(1));
 
             JsonNode left = therapist.nextOfType("peer-left", WAIT);
             assertEquals(booking.clientId(0), left.path("participantId").asText());

@@ -1,7 +1,7 @@
 package org.alcove.server.room;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.alcove.server.store.AuditEvent;
+import org.alcove.server.audit.AuditEvent;
 import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.LiveStage;
 import org.alcove.server.testing.SignalingClient;
@@ -77,7 +77,7 @@ class SessionLifecycleIT {
             therapist.send(new ClientMessage.Extend(15));
             JsonNode extended = client.nextOfType("session-extended", WAIT);
             assertEquals(endsAt.plus(Duration.ofMinutes(15)), Instant.parse(extended.path("endsAt").asText()));
-            live.awaitStored(() -> live.server().sessions().find(booking.sessionId()).orElseThrow().endsAt()
+            live.awaitStored(() -> live.testServer().sessions().find(booking.sessionId()).orElseThrow().endsAt()
                     .equals(endsAt.plus(Duration.ofMinutes(15))));
 
             therapist.send(new ClientMessage.End());
@@ -106,13 +106,13 @@ class SessionLifecycleIT {
             assertEquals(endsAt, Instant.parse(client.nextOfType("session-warning", WAIT).path("endsAt").asText()));
             therapist.nextOfType("session-warning", WAIT);
 
-            live.advance(Duration.ofMinutes(4).plus(live.server().config().room().overrun()).plusSeconds(1));
+            live.advance(Duration.ofMinutes(4).plus(live.testServer().config().room().overrun()).plusSeconds(1));
             for (SignalingClient socket : List.of(therapist, client)) {
                 assertEquals("time-up", socket.nextOfType("session-ended", WAIT).path("reason").asText());
                 assertEquals(4010, socket.awaitClose(WAIT));
             }
         }
-        live.awaitStored(() -> live.server().sessions().find(booking.sessionId()).orElseThrow().status()
+        live.awaitStored(() -> live.testServer().sessions().find(booking.sessionId()).orElseThrow().status()
                 == org.alcove.server.store.SessionStatus.ENDED);
     }
 

@@ -1,7 +1,7 @@
 package org.alcove.server.room;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.alcove.server.store.AuditEvent;
+import org.alcove.server.audit.AuditEvent;
 import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.LiveStage;
 import org.alcove.server.testing.SignalingClient;

@@ -58,7 +58,7 @@ final class Arena extends LiveStage implements AfterEachCallback {
         String bystanderTherapist = api().newTherapist(newAccountEmail("bystander"));
         // Booked long, so tests that move the clock through another session's end do not end it.
         bystander = Bystander.start(this, book(bystanderTherapist, now(), BYSTANDER_MINUTES, 2),
-                server().config().socket().ratePerSecond());
+                testServer().config().socket().ratePerSecond());
     }
 
     /** The legitimate call running alongside every attack. */

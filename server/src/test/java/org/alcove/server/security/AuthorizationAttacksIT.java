@@ -243,7 +243,7 @@ class AuthorizationAttacksIT {
     @Test
     void an_admin_never_obtains_a_link_into_a_session() {
         String admin = api().loginAdmin();
-        String therapistId = arena().server().users().findByEmail(arena().therapistEmail()).orElseThrow().id();
+        String therapistId = arena().testServer().users().findByEmail(arena().therapistEmail()).orElseThrow().id();
         Api.Response booked = api().send("POST", "/api/sessions", admin, "{\"startsAt\":\"" + arena().now()
                 + "\",\"durationMinutes\":50,\"clients\":[{\"name\":\"" + Arena.CLIENT_NAME_PREFIX
                 + " Booked\"}],\"therapistId\":\"" + therapistId + "\"}");
@@ -291,7 +291,7 @@ class AuthorizationAttacksIT {
                 + own.therapistId() + "/link", intruder, null);
         assertEquals(absentClient.body(), therapistSeat.body());
         // Accounts: a therapist gets the same refusal whether the account exists or not.
-        String existing = arena().server().users().findByEmail(arena().therapistEmail()).orElseThrow().id();
+        String existing = arena().testServer().users().findByEmail(arena().therapistEmail()).orElseThrow().id();
         for (String action : List.of("disable", "enable", "password")) {
             Api.Response real = api().send("POST", "/api/users/" + existing + "/" + action, intruder, "{}");
             Api.Response none = api().send("POST", "/api/users/u_doesNotExist0000000000/" + action, intruder, "{}");

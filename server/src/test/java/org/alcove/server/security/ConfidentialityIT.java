@@ -57,7 +57,7 @@ class ConfidentialityIT {
             try (Arena arena = Arena.start()) {
                 Api api = arena.api();
                 personal.addAll(List.of(arena.therapistEmail(), Arena.CLIENT_NAME_PREFIX,
-                        arena.server().users().findByEmail(arena.therapistEmail()).orElseThrow().name()));
+                        arena.testServer().users().findByEmail(arena.therapistEmail()).orElseThrow().name()));
                 secrets.add(arena.therapistLogin());
 
                 // Failed sign-ins and forged credentials over HTTP.
@@ -164,7 +164,7 @@ class ConfidentialityIT {
     private static void assertStoredRowsClean(Arena arena, List<String> secrets, List<String> personal) throws SQLException {
         int cells = 0;
         boolean personalStored = false;
-        try (Connection db = arena.server().database().dataSource().getConnection();
+        try (Connection db = arena.testServer().database().dataSource().getConnection();
              Statement statement = db.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES "

@@ -314,7 +314,7 @@ class HttpAttacksIT {
      */
     @Test
     void a_body_far_past_the_limit_is_refused_without_harm() {
-        int max = arena.server().config().http().maxBodyBytes();
+        int max = arena.testServer().config().http().maxBodyBytes();
         String before = snapshot();
         HttpTester.Response drained = RawHttp.send(arena.uri(), "127.0.0.1", "POST", "/api/users",
                 Map.of("Content-Type", "application/json", "Authorization", "Bearer " + admin),
@@ -339,7 +339,7 @@ class HttpAttacksIT {
     }
 
     private static String oversized(String json) {
-        return json + " ".repeat(arena.server().config().http().maxBodyBytes());
+        return json + " ".repeat(arena.testServer().config().http().maxBodyBytes());
     }
 
     // ---- methods, paths and control characters -----------------------------------------------
@@ -431,7 +431,7 @@ class HttpAttacksIT {
      * own fresh fixture (so each would succeed if allowed), keyed by {@code "METHOD /pattern"}.
      */
     private static Map<String, Change> changes() {
-        String therapistId = arena.server().users().findByEmail(arena.therapistEmail()).orElseThrow().id();
+        String therapistId = arena.testServer().users().findByEmail(arena.therapistEmail()).orElseThrow().id();
         String userId = Api.expect(201, arena.api().send("POST", "/api/users", admin, userBody(nextEmail("target"))))
                 .path("id").asText();
         BookedSession cancel = arena.book(1);
@@ -470,9 +470,9 @@ class HttpAttacksIT {
 
     /** Everything a change could touch: accounts, sessions and their participants (links, statuses). */
     private static String snapshot() {
-        StringBuilder state = new StringBuilder(arena.server().users().all().toString());
-        for (SessionRecord session : arena.server().sessions().all()) {
-            state.append(session).append(arena.server().sessions().participants(session.id()));
+        StringBuilder state = new StringBuilder(arena.testServer().users().all().toString());
+        for (SessionRecord session : arena.testServer().sessions().all()) {
+            state.append(session).append(arena.testServer().sessions().participants(session.id()));
         }
         return state.toString();
     }

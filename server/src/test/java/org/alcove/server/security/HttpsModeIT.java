@@ -153,7 +153,7 @@ class HttpsModeIT {
         BookedSession booking = arena.book(1);
         String joinToken = booking.clientToken(0);
         String loginToken = arena.therapistLogin();
-        SecretKey real = SigningKey.load(arena.server().config().auth(), arena.testServer().dataDir());
+        SecretKey real = SigningKey.load(arena.testServer().config().auth(), arena.testServer().dataDir());
         assertEquals(200, arena.api().send("GET", "/api/auth/me", resign(loginToken, real), null).status(),
                 "control: re-signing with the real key keeps a valid token");
 

@@ -1,6 +1,6 @@
 package org.alcove.server.security;
 
-import org.alcove.server.store.AuditEvent;
+import org.alcove.server.audit.AuditEvent;
 import org.eclipse.jetty.http.HttpTester;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -81,7 +81,7 @@ class ThrottleRaceIT {
      */
     @Test
     void parallel_forged_tokens_get_no_more_checks_and_throttled_ones_one_audit_row() throws Exception {
-        int limit = ARENA.server().config().auth().socketFailuresPerAddress();
+        int limit = ARENA.testServer().config().auth().socketFailuresPerAddress();
         Predicate<AuditEvent> tooMany = row -> row.event().equals("auth.failed") && row.outcome().equals("too-many-attempts");
         long before = auditRows(tooMany);
         List<Integer> closes = inParallel(30, i -> forgedJoin("127.0.0.23", "forged-" + i));
@@ -126,7 +126,7 @@ class ThrottleRaceIT {
     }
 
     private static long auditRows(Predicate<AuditEvent> kind) {
-        return ARENA.server().audit().withoutSession().stream().filter(kind).count();
+        return ARENA.testServer().audit().withoutSession().stream().filter(kind).count();
     }
 
     private static String newAccount() {

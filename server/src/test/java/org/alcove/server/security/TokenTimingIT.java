@@ -2,7 +2,7 @@ package org.alcove.server.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.server.security.Forge.Kind;
-import org.alcove.server.store.AuditEvent;
+import org.alcove.server.audit.AuditEvent;
 import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.SignalingClient;
 import org.junit.jupiter.api.Test;
@@ -106,7 +106,7 @@ class TokenTimingIT {
             assertRefused(arena, now.clientToken(0), "too-many-attempts", 4017);
             arena.bystander().assertUndisturbed();
 
-            List<AuditEvent> throttled = arena.server().audit().withoutSession().stream()
+            List<AuditEvent> throttled = arena.testServer().audit().withoutSession().stream()
                     .filter(row -> row.event().equals("auth.failed") && row.outcome().equals("too-many-attempts"))
                     .toList();
             assertEquals(1, throttled.size(), "only the first throttled refusal is audited");

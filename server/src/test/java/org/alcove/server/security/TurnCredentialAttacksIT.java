@@ -86,7 +86,7 @@ class TurnCredentialAttacksIT {
                 for (String line : text.lines()) {
                     secrets.forEach(secret -> assertFalse(line.contains(secret), "a log line leaks: " + line));
                 }
-                assertFalse(arena.server().config().toString().contains(SECRET), "the printed configuration shows the secret");
+                assertFalse(arena.testServer().config().toString().contains(SECRET), "the printed configuration shows the secret");
                 arena.bystander().assertUndisturbed();
             }
         }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.server.auth.JoinClaims;
 import org.alcove.server.auth.JoinTokenException;
 import org.alcove.server.auth.JoinTokens;
-import org.alcove.server.store.AuditEvent;
+import org.alcove.server.audit.AuditEvent;
 import org.alcove.server.store.ParticipantRecord;
 import org.alcove.server.testing.Api;
 import org.alcove.server.testing.TestServer;
@@ -87,7 +87,7 @@ class SessionsIT {
             assertFalse(link.contains("?"), "no query string: " + link);
             assertTrue(client.get("clientId").asText().startsWith("p_"));
         }
-        List<AuditEvent> audit = server.server().audit().forSession(session.get("id").asText());
+        List<AuditEvent> audit = server.audit().forSession(session.get("id").asText());
         assertEquals("session.scheduled", audit.get(0).event());
     }
 
@@ -114,9 +114,9 @@ class SessionsIT {
         assertEquals(start.plus(Duration.ofMinutes(50 + 10 + 60)).getEpochSecond(), claims.get("exp").asLong());
         assertEquals(now.getEpochSecond(), claims.get("iat").asLong());
 
-        ParticipantRecord stored = server.server().sessions().findParticipant(id, clientId).orElseThrow();
+        ParticipantRecord stored = server.sessions().findParticipant(id, clientId).orElseThrow();
         assertEquals(stored.tokenId(), claims.get("jti").asText());
-        JoinClaims verified = server.server().joinTokens().verify(token);
+        JoinClaims verified = server.joinTokens().verify(token);
         assertEquals(Role.client, verified.role());
         assertEquals(id, verified.sessionId());
     }
@@ -126,12 +126,12 @@ class SessionsIT {
         JsonNode session = api.schedule(therapistA, now.plus(Duration.ofDays(2)), 50, "Client");
         String token = Api.tokenOf(session.get("clientLinks").get(0).get("link").asText());
         JoinTokenException early = assertThrows(JoinTokenException.class,
-                () -> server.server().joinTokens().verify(token));
+                () -> server.joinTokens().verify(token));
         assertEquals(JoinTokenException.Kind.NOT_YET_VALID, early.kind());
         assertEquals(session.get("id").asText(), early.claims().sessionId());
         server.clock().advance(Duration.ofDays(3));
         JoinTokenException late = assertThrows(JoinTokenException.class,
-                () -> server.server().joinTokens().verify(token));
+                () -> server.joinTokens().verify(token));
         assertEquals(JoinTokenException.Kind.EXPIRED, late.kind());
     }
 
@@ -207,7 +207,7 @@ class SessionsIT {
         Api.Response again = api.send("DELETE", "/api/sessions/" + id, therapistA, null);
         assertEquals(409, again.status());
         assertEquals("urn:alcove:problem:session-not-scheduled", again.json().get("type").asText());
-        assertTrue(server.server().audit().forSession(id).stream().anyMatch(e -> e.event().equals("session.cancelled")));
+        assertTrue(server.audit().forSession(id).stream().anyMatch(e -> e.event().equals("session.cancelled")));
         String clientId = session.get("clientLinks").get(0).get("clientId").asText();
         assertEquals(409, api.send("POST", "/api/sessions/" + id + "/clients/" + clientId + "/link", therapistA, null).status());
     }
@@ -218,17 +218,17 @@ class SessionsIT {
         String id = session.get("id").asText();
         JsonNode client = session.get("clientLinks").get(0);
         String clientId = client.get("clientId").asText();
-        JoinClaims old = server.server().joinTokens().verify(Api.tokenOf(client.get("link").asText()));
+        JoinClaims old = server.joinTokens().verify(Api.tokenOf(client.get("link").asText()));
 
         JsonNode reissued = api.reissue(therapistA, id, clientId);
         assertEquals(clientId, reissued.get("clientId").asText());
         assertEquals("Client", reissued.get("name").asText());
-        JoinClaims fresh = server.server().joinTokens().verify(Api.tokenOf(reissued.get("link").asText()));
+        JoinClaims fresh = server.joinTokens().verify(Api.tokenOf(reissued.get("link").asText()));
         assertNotEquals(old.tokenId(), fresh.tokenId());
-        String current = server.server().sessions().findParticipant(id, clientId).orElseThrow().tokenId();
+        String current = server.sessions().findParticipant(id, clientId).orElseThrow().tokenId();
         assertEquals(fresh.tokenId(), current);
         assertNotEquals(old.tokenId(), current);
-        AuditEvent event = server.server().audit().forSession(id).stream()
+        AuditEvent event = server.audit().forSession(id).stream()
                 .filter(e -> e.event().equals("link.reissued")).findFirst().orElseThrow();
         assertEquals(clientId, event.participantId());
     }
@@ -237,7 +237,7 @@ class SessionsIT {
     void reissue_of_an_unknown_client_or_the_therapist_is_404() {
         JsonNode session = api.schedule(therapistA, now, 50, "Client");
         String id = session.get("id").asText();
-        String therapistParticipant = server.server().sessions().participants(id).get(0).id();
+        String therapistParticipant = server.sessions().participants(id).get(0).id();
         assertEquals(404, api.send("POST", "/api/sessions/" + id + "/clients/p_nobody/link", therapistA, null).status());
         assertEquals(404, api.send("POST", "/api/sessions/" + id + "/clients/" + therapistParticipant + "/link",
                 therapistA, null).status());
@@ -246,7 +246,7 @@ class SessionsIT {
     @Test
     void admin_books_for_a_therapist_and_gets_no_link_which_the_therapist_sees_instead() {
         String admin = api.loginAdmin();
-        String therapistId = server.server().users().findByEmail("b@test.local").orElseThrow().id();
+        String therapistId = server.users().findByEmail("b@test.local").orElseThrow().id();
         JsonNode session = Api.expect(201, api.send("POST", "/api/sessions", admin,
                 "{\"startsAt\":" + at(now) + ",\"durationMinutes\":50,\"clients\":[{\"name\":\"C\"}],\"therapistId\":\""
                         + therapistId + "\"}"));

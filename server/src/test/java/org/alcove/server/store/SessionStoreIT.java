@@ -1,5 +1,7 @@
 package org.alcove.server.store;
 
+import org.alcove.server.audit.AuditEvent;
+import org.alcove.server.audit.AuditLog;
 import org.alcove.server.sessions.Scheduling;
 import org.alcove.server.testing.TestServer;
 import org.alcove.signaling.protocol.EndReason;
@@ -26,9 +28,9 @@ class SessionStoreIT {
     @BeforeEach
     void start() {
         server = TestServer.start();
-        store = server.server().sessions();
-        String therapistId = server.server().users().findByEmail(TestServer.ADMIN_EMAIL).orElseThrow().id();
-        session = server.server().scheduling().schedule(therapistId, "T", server.clock().instant(),
+        store = server.sessions();
+        String therapistId = server.users().findByEmail(TestServer.ADMIN_EMAIL).orElseThrow().id();
+        session = server.scheduling().schedule(therapistId, "T", server.clock().instant(),
                 Duration.ofMinutes(50), List.of(new Scheduling.NewClient("A", null), new Scheduling.NewClient("B", null)),
                 therapistId);
     }
@@ -98,7 +100,7 @@ class SessionStoreIT {
 
     @Test
     void audit_events_come_back_oldest_first() {
-        AuditLog audit = server.server().audit();
+        AuditLog audit = server.audit();
         audit.append(new AuditEvent(server.clock().instant(), session.id(), "p_x", "client", "room.joined", "ok", "p_x"));
         List<AuditEvent> events = audit.forSession(session.id());
         assertEquals(List.of("session.scheduled", "room.joined"), events.stream().map(AuditEvent::event).toList());

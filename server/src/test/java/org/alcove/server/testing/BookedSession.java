@@ -28,7 +28,7 @@ public record BookedSession(String sessionId, String therapistId, String therapi
             clientTokens.add(Api.tokenOf(client.path("link").asText()));
         }
         // The therapist's seat id is not in the answer (only their link), so it comes from the store.
-        String therapistId = server.server().sessions().participants(sessionId).stream()
+        String therapistId = server.sessions().participants(sessionId).stream()
                 .filter(participant -> participant.role() == Role.therapist)
                 .map(ParticipantRecord::id).findFirst().orElseThrow();
         return new BookedSession(sessionId, therapistId, Api.tokenOf(session.path("therapistLink").asText()),

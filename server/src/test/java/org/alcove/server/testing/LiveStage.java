@@ -2,7 +2,7 @@ package org.alcove.server.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.alcove.server.Server;
-import org.alcove.server.store.AuditEvent;
+import org.alcove.server.audit.AuditEvent;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -172,7 +172,7 @@ public class LiveStage extends LiveScenes implements BeforeAllCallback, AfterAll
     }
 
     public List<AuditEvent> audit(String sessionId) {
-        return server().audit().forSession(sessionId);
+        return testServer().audit().forSession(sessionId);
     }
 
     /** Waits for something the server persists after the fact (audit rows, stored state). */

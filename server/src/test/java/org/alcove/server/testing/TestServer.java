@@ -1,11 +1,20 @@
 package org.alcove.server.testing;
 
 import org.alcove.server.Server;
+import org.alcove.server.Services;
 import org.alcove.server.accounts.AccountRole;
 import org.alcove.server.accounts.User;
+import org.alcove.server.accounts.UserStore;
+import org.alcove.server.audit.AuditLog;
+import org.alcove.server.auth.JoinTokens;
+import org.alcove.server.auth.LoginTokens;
+import org.alcove.server.auth.Passwords;
 import org.alcove.server.config.AlcoveConfig;
 import org.alcove.server.config.ConfigLoader;
+import org.alcove.server.sessions.Scheduling;
+import org.alcove.server.store.Database;
 import org.alcove.server.store.Ids;
+import org.alcove.server.store.SessionStore;
 
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
@@ -24,7 +33,10 @@ import java.util.stream.Stream;
  * A real {@link Server} for integration tests: port 0, a fresh temp data dir, cheap password
  * hashing (1000 iterations), a {@link MutableClock} starting at the current second, and an admin
  * account {@link #ADMIN_EMAIL} / {@link #ADMIN_PASSWORD}. Use with try-with-resources or
- * {@code @BeforeEach}/{@code @AfterEach}:
+ * {@code @BeforeEach}/{@code @AfterEach}. What a test checks behind the API (the audit trail, the
+ * stored sessions, the tokens) it gets here ({@link #audit()}, {@link #sessions()}, ...), from the
+ * {@link Services} that {@link Server#start()} handed this fixture; {@link #server()} is for the
+ * lifecycle (stop, drain, address):
  *
  * <pre>{@code
  * try (TestServer ts = TestServer.start()) {
@@ -39,12 +51,14 @@ public final class TestServer implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
 
     private final Server server;
+    private final Services services;
     private final MutableClock clock;
     private final Path dataDir;
     private final SSLContext trust;
 
-    private TestServer(Server server, MutableClock clock, Path dataDir, SSLContext trust) {
+    private TestServer(Server server, Services services, MutableClock clock, Path dataDir, SSLContext trust) {
         this.server = server;
+        this.services = services;
         this.clock = clock;
         this.dataDir = dataDir;
         this.trust = trust;
@@ -75,10 +89,10 @@ public final class TestServer implements AutoCloseable {
             AlcoveConfig config = ConfigLoader.load(Map.of(), settings);
             MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
             Server server = new Server(config, clock);
-            server.start();
-            server.users().create(new User(Ids.user(), ADMIN_EMAIL, "Test Admin", AccountRole.admin,
-                    server.passwords().hash(ADMIN_PASSWORD), clock.instant()));
-            return new TestServer(server, clock, dataDir, trust);
+            Services services = server.start();
+            services.users().create(new User(Ids.user(), ADMIN_EMAIL, "Test Admin", AccountRole.admin,
+                    services.passwords().hash(ADMIN_PASSWORD), clock.instant()));
+            return new TestServer(server, services, clock, dataDir, trust);
         } catch (Exception e) {
             throw new IllegalStateException("test server failed to start", e);
         }
@@ -90,6 +104,43 @@ public final class TestServer implements AutoCloseable {
 
     public MutableClock clock() {
         return clock;
+    }
+
+    /** The settings this server runs with (the test's overrides over the defaults). */
+    public AlcoveConfig config() {
+        return services.config();
+    }
+
+    public AuditLog audit() {
+        return services.audit();
+    }
+
+    public SessionStore sessions() {
+        return services.sessions();
+    }
+
+    public UserStore users() {
+        return services.users();
+    }
+
+    public Passwords passwords() {
+        return services.passwords();
+    }
+
+    public JoinTokens joinTokens() {
+        return services.joinTokens();
+    }
+
+    public LoginTokens loginTokens() {
+        return services.loginTokens();
+    }
+
+    public Scheduling scheduling() {
+        return services.scheduling();
+    }
+
+    public Database database() {
+        return services.database();
     }
 
     public URI uri() {

@@ -1,5 +1,11 @@
-package org.alcove.server.accounts;
+package org.alcove.server.admin;
 
+import org.alcove.server.accounts.AccountRole;
+import org.alcove.server.accounts.User;
+import org.alcove.server.accounts.UserStore;
+import org.alcove.server.accounts.UserView;
+import org.alcove.server.audit.AuditEvent;
+import org.alcove.server.audit.AuditLog;
 import org.alcove.server.auth.Authenticator;
 import org.alcove.server.auth.Caller;
 import org.alcove.server.auth.Passwords;
@@ -8,8 +14,6 @@ import org.alcove.server.http.ApiRequest;
 import org.alcove.server.http.Check;
 import org.alcove.server.http.Reply;
 import org.alcove.server.http.Router;
-import org.alcove.server.store.AuditEvent;
-import org.alcove.server.store.AuditLog;
 import org.alcove.server.room.LiveSessions;
 import org.alcove.server.store.Ids;
 import org.alcove.server.store.ParticipantRecord;
@@ -22,8 +26,11 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Admin-only account management: create and list accounts, disable and re-enable them, reset a
- * password. Every change is audited with the admin as actor and the account's id as detail.
+ * Admin-only account management ({@code /api/users}): create and list accounts, disable and
+ * re-enable them, reset a password. Every change is audited with the admin as actor and the
+ * account's id as detail. It lives in {@code admin/}, not beside the accounts it manages, because
+ * it reaches into auth (who is asking) and the live rooms (a disabled therapist leaves them), which
+ * themselves read accounts.
  */
 public final class UserRoutes {
     public static final int MIN_PASSWORD = 12;
@@ -41,13 +48,6 @@ public final class UserRoutes {
     }
 
     record NewPassword(String password) {
-    }
-
-    /** An account as shown by the API: never the password hash. */
-    public record UserView(String id, String email, String name, String role, boolean disabled) {
-        public static UserView of(User user) {
-            return new UserView(user.id(), user.email(), user.name(), user.role().name(), user.disabled());
-        }
     }
 
     public UserRoutes(UserStore users, Passwords passwords, Authenticator authenticator, AuditLog audit,

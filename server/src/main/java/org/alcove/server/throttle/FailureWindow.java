@@ -1,4 +1,4 @@
-package org.alcove.server.auth;
+package org.alcove.server.throttle;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.alcove.server.store;
+package org.alcove.server.audit;
 
 import org.junit.jupiter.api.Test;
 

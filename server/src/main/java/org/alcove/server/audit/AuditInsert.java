@@ -1,4 +1,6 @@
-package org.alcove.server.store;
+package org.alcove.server.audit;
+
+import org.alcove.server.store.Jdbc;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package org.alcove.server.store;
+package org.alcove.server.audit;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,4 +1,4 @@
-package org.alcove.server.store;
+package org.alcove.server.audit;
 
 /**
  * A stored audit row: its position in the chain ({@code seq}, increasing), the event, and the

@@ -1,4 +1,4 @@
-package org.alcove.server.store;
+package org.alcove.server.audit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,14 +1,10 @@
-package org.alcove.server.store;
+package org.alcove.server.audit;
+
+import org.alcove.server.store.Database;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Append-only, hash-chained audit trail. Rows hold opaque ids and fixed vocabulary only (see
@@ -37,11 +33,10 @@ public final class AuditLog implements AutoCloseable {
      * database stalls, and then callers slow down with it instead of the heap growing.
      */
     static final int MAX_PENDING = 10_000;
-    private static final String COLUMNS = "seq, at, session_id, participant_id, role, event, outcome, actor_id, detail,"
-            + " prev_hash, hash";
 
     private final DataSource db;
     private final AuditWriter writer;
+    private final AuditSelect select;
 
     public AuditLog(Database db) {
         this(db, MAX_PENDING, true);
@@ -51,6 +46,7 @@ public final class AuditLog implements AutoCloseable {
     AuditLog(Database db, int maxPending, boolean background) {
         this.db = db.dataSource();
         this.writer = new AuditWriter(this.db, maxPending, background);
+        this.select = new AuditSelect(this.db);
     }
 
     /** Stores the event as the newest row, chained to the row before. */
@@ -118,56 +114,14 @@ public final class AuditLog implements AutoCloseable {
      * Called once at start; a no-op when every row has its hash.
      */
     public int sealUnhashed() {
-        return writer.rewrite(() -> {
-            try (Connection c = db.getConnection()) {
-                // Unhashed rows can only be the oldest ones: v1 rows, all sealed at once, and append()
-                // refuses to chain onto a row without a hash. So a hashed (or no) first row means
-                // nothing to seal: one primary-key lookup, where counting NULL hashes scanned the
-                // whole table at every start (0.5 s with 80,000 rows).
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT hash FROM audit_events ORDER BY seq FETCH FIRST 1 ROWS ONLY");
-                     ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next() || rs.getString(1) != null) {
-                        return 0;
-                    }
-                }
-                List<AuditRow> rows = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_events ORDER BY seq");
-                     ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(row(rs));
-                    }
-                }
-                c.setAutoCommit(false);
-                String prev = AuditChain.GENESIS;
-                int sealed = 0;
-                try (PreparedStatement ps = c.prepareStatement("UPDATE audit_events SET prev_hash = ?, hash = ? WHERE seq = ?")) {
-                    for (AuditRow row : rows) {
-                        if (row.hash() != null) {
-                            prev = row.hash();
-                            continue;
-                        }
-                        String hash = AuditChain.hash(row.event(), prev);
-                        ps.setString(1, prev);
-                        ps.setString(2, hash);
-                        ps.setLong(3, row.seq());
-                        ps.executeUpdate();
-                        prev = hash;
-                        sealed++;
-                    }
-                }
-                c.commit();
-                return sealed;
-            } catch (SQLException e) {
-                throw Jdbc.failure("sealing audit rows", e);
-            }
-        });
+        return writer.rewrite(() -> AuditSeal.seal(db));
     }
 
     /** Walks the whole chain, oldest first, and reports the first row that does not link. */
     public AuditChain.Verdict verify() {
         AuditChain.Walk walk = new AuditChain.Walk();
-        each(walk::accept);
+        writer.flush();
+        select.each(walk::accept);
         return walk.verdict();
     }
 
@@ -180,7 +134,8 @@ public final class AuditLog implements AutoCloseable {
     /** Events not tied to a session (sign-ins, accounts), oldest first. */
     public List<AuditEvent> withoutSession() {
         List<AuditEvent> events = new ArrayList<>();
-        each(row -> {
+        writer.flush();
+        select.each(row -> {
             if (row.event().sessionId() == null) {
                 events.add(row.event());
             }
@@ -191,73 +146,6 @@ public final class AuditLog implements AutoCloseable {
     /** Rows matching {@code query}, oldest first. */
     public List<AuditRow> find(AuditQuery query) {
         writer.flush();
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_events WHERE seq > ?");
-        List<Object> params = new ArrayList<>();
-        params.add(query.afterSeq());
-        if (query.from() != null) {
-            sql.append(" AND at >= ?");
-            params.add(Timestamp.from(query.from()));
-        }
-        if (query.to() != null) {
-            sql.append(" AND at < ?");
-            params.add(Timestamp.from(query.to()));
-        }
-        if (query.sessionId() != null) {
-            sql.append(" AND session_id = ?");
-            params.add(query.sessionId());
-        }
-        if (query.participantId() != null) {
-            sql.append(" AND participant_id = ?");
-            params.add(query.participantId());
-        }
-        if (query.type() != null) {
-            // Callers pass names of [a-z.-] only, so LIKE has no wildcard to escape.
-            sql.append(query.type().endsWith(".") ? " AND event LIKE ?" : " AND event = ?");
-            params.add(query.type().endsWith(".") ? query.type() + "%" : query.type());
-        }
-        sql.append(" ORDER BY seq");
-        if (query.limit() < Integer.MAX_VALUE) {
-            sql.append(" FETCH FIRST ").append(Math.max(0, query.limit())).append(" ROWS ONLY");
-        }
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-            List<AuditRow> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(row(rs));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw Jdbc.failure("reading audit events", e);
-        }
-    }
-
-    private void each(Consumer<AuditRow> visitor) {
-        writer.flush();
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_events ORDER BY seq")) {
-                ps.setFetchSize(1000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        visitor.accept(row(rs));
-                    }
-                }
-            } finally {
-                c.rollback();
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure("reading audit events", e);
-        }
-    }
-
-    private static AuditRow row(ResultSet rs) throws SQLException {
-        AuditEvent event = new AuditEvent(Jdbc.instant(rs, "at"), rs.getString("session_id"),
-                rs.getString("participant_id"), rs.getString("role"), rs.getString("event"),
-                rs.getString("outcome"), rs.getString("actor_id"), rs.getString("detail"));
-        return new AuditRow(rs.getLong("seq"), event, rs.getString("prev_hash"), rs.getString("hash"));
+        return select.find(query);
     }
 }

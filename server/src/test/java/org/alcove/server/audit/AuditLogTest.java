@@ -1,6 +1,7 @@
-package org.alcove.server.store;
+package org.alcove.server.audit;
 
 import org.alcove.server.config.ConfigLoader;
+import org.alcove.server.store.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.alcove.server.auth;
+package org.alcove.server.throttle;
 
 import org.junit.jupiter.api.Test;
 
