@@ -16,7 +16,6 @@ import org.alcove.server.http.StaticFiles;
 import org.alcove.server.ops.Drain;
 import org.alcove.server.ops.Metrics;
 import org.alcove.server.ops.MetricsEndpoint;
-import org.alcove.server.room.LiveSessions;
 import org.alcove.server.sessions.Scheduling;
 import org.alcove.server.store.Database;
 import org.alcove.server.store.SessionStore;
@@ -44,12 +43,10 @@ public final class Server {
     private final Drain drain = new Drain();
     /** What start() made, as one value; {@code null} while not started. */
     private volatile Running running;
-    /** The live side, made by {@link #wireRooms} (its own wiring, kept apart) during start. */
-    private LiveSide signaling;
 
     /** The running parts {@link #stop()} takes down; during a start that failed half way, some are {@code null}. */
     private record Running(org.eclipse.jetty.server.Server jetty, ServerConnector connector, Router router,
-                           AdminRoutes admin, AuditLog audit, Database database, Metrics metrics) {
+                           LiveSide live, AdminRoutes admin, AuditLog audit, Database database, Metrics metrics) {
     }
 
     /** @param clock the time every token, schedule and audit row uses ({@code Clock.systemUTC()}; tests control it) */
@@ -70,6 +67,7 @@ public final class Server {
         Database database = null;
         AuditLog audit = null;
         org.eclipse.jetty.server.Server jetty = null;
+        LiveSide live = null;
         AdminRoutes admin = null;
         try {
             database = Database.open(config.store());
@@ -96,26 +94,27 @@ public final class Server {
             handlers.addHandler(router);
             handlers.addHandler(StaticFiles.joinPage());
 
-            LiveSessions live = wireRooms(context, handlers, jetty, metrics, joinTokens, sessions, users, audit);
+            live = wireRooms(context, handlers, jetty, metrics, joinTokens, sessions, users, audit);
 
             handlers.addHandler(StaticFiles.handler());
             context.setHandler(new SecurityHeaders(handlers, config.http().tls()));
             jetty.setHandler(context);
 
-            Scheduling scheduling = new Scheduling(sessions, joinTokens, audit, live, clock, this::publicUrl);
+            Scheduling scheduling = new Scheduling(sessions, joinTokens, audit, live.liveSessions(), clock,
+                    this::publicUrl);
             Services services = new Services(config, clock, database, sessions, audit, users, passwords, joinTokens,
                     loginTokens, scheduling);
-            admin = ApiRoutes.register(router, services, live, signaling.liveAdmin(), metrics, drain, this::publicUrl,
-                    this::secureCookie);
-            running = new Running(jetty, connector, router, admin, audit, database, metrics);
+            admin = ApiRoutes.register(router, services, live.liveSessions(), live.liveAdmin(), metrics, drain,
+                    this::publicUrl, this::secureCookie);
+            running = new Running(jetty, connector, router, live, admin, audit, database, metrics);
             jetty.start();
-            signaling.start();
+            live.start();
             admin.start();
             return services;
         } catch (Exception | Error e) {
             running = null;
             try {
-                halt(new Running(jetty, null, null, admin, audit, database, metrics));
+                halt(new Running(jetty, null, null, live, admin, audit, database, metrics));
             } catch (Exception stopping) {
                 e.addSuppressed(stopping);
             }
@@ -124,18 +123,18 @@ public final class Server {
     }
 
     /**
-     * The one place the WebSocket side plugs in: add the {@code /ws} upgrade handler to
+     * The one place the live side plugs in: add the {@code /ws} upgrade handler to
      * {@code handlers} (it runs after the API routes and before the static files) and return the
-     * {@link LiveSessions} the scheduling routes call on cancel and reissue.
+     * live side, whose {@code LiveSessions} the scheduling routes call on cancel and reissue.
      */
-    private LiveSessions wireRooms(ContextHandler context, Handler.Sequence handlers, org.eclipse.jetty.server.Server jetty,
+    private LiveSide wireRooms(ContextHandler context, Handler.Sequence handlers, org.eclipse.jetty.server.Server jetty,
                                    Metrics metrics, JoinTokens joinTokens, SessionStore sessions, UserStore users,
                                    AuditLog audit) {
         // The rooms (room/) and the sockets (ws/) that reach them, with their one ticker thread.
-        signaling = new LiveSide(config, joinTokens, sessions, users, audit, clock, metrics, drain);
-        metrics.watch(signaling);
-        handlers.addHandler(signaling.handler(jetty, context, this::publicUrl));
-        return signaling.liveSessions();
+        LiveSide live = new LiveSide(config, joinTokens, sessions, users, audit, clock, metrics, drain);
+        metrics.watch(live);
+        handlers.addHandler(live.handler(jetty, context, this::publicUrl));
+        return live;
     }
 
     /**
@@ -157,11 +156,12 @@ public final class Server {
     public void drain() {
         LiveSide live;
         synchronized (this) {
-            live = signaling;
+            Running parts = running;
             Duration period = config.ops().drainPeriod();
-            if (live == null || !drain.start(clock.instant().plus(period))) {
+            if (parts == null || !drain.start(clock.instant().plus(period))) {
                 return;
             }
+            live = parts.live();
             LOG.info("draining: not ready, refusing new sockets, closing {} open sockets within {}",
                     live.openSockets(), period);
             live.announceShutdown();
@@ -192,10 +192,9 @@ public final class Server {
                 // Live view streams end before Jetty stops, so they do not hold the stop up.
                 parts.admin().stop();
             }
-            if (signaling != null) {
+            if (parts.live() != null) {
                 // Sockets get 1001 before Jetty stops; the timer thread stops ticking rooms.
-                signaling.stop();
-                signaling = null;
+                parts.live().stop();
             }
             if (parts.jetty() != null) {
                 parts.jetty().stop();
