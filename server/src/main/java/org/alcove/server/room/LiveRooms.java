@@ -1,13 +1,13 @@
 package org.alcove.server.room;
 
 import org.alcove.server.accounts.UserStore;
-import org.alcove.server.throttle.FailureWindow;
+import org.alcove.server.audit.AuditLog;
 import org.alcove.server.auth.JoinTokens;
 import org.alcove.server.config.AlcoveConfig;
 import org.alcove.server.ice.IceServers;
 import org.alcove.server.ops.Metrics;
-import org.alcove.server.audit.AuditLog;
 import org.alcove.server.store.SessionStore;
+import org.alcove.server.throttle.FailureWindow;
 import org.alcove.signaling.protocol.ClientMessage;
 import org.alcove.signaling.protocol.ErrorCode;
 

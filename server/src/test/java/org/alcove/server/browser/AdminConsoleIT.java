@@ -9,7 +9,9 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import org.alcove.server.store.ParticipantRecord;
 import org.alcove.server.testing.Api;
+import org.alcove.server.testing.BookedSession;
 import org.alcove.server.testing.Chromium;
+import org.alcove.server.testing.LiveScenes;
 import org.alcove.server.testing.SignalingClient;
 import org.alcove.server.testing.TestServer;
 import org.alcove.signaling.protocol.ClientMessage;
@@ -97,13 +99,14 @@ class AdminConsoleIT {
         return socket;
     }
 
-    /** Therapist and client both in the call. */
+    /** Therapist and client both in the call, by the socket stage's admitted-pair scene. */
     private SignalingClient[] inCall(Booking booking) {
-        SignalingClient therapist = join(booking.therapistToken());
-        SignalingClient client = join(booking.clientToken());
-        therapist.send(new ClientMessage.Admit(booking.clientId()));
-        client.nextOfType("roster", WAIT);
-        return new SignalingClient[] {therapist, client};
+        LiveScenes.Call call = LiveScenes.on(server).admitted(new BookedSession(booking.sessionId(),
+                booking.therapistId(), booking.therapistToken(), List.of(booking.clientId()),
+                List.of(booking.clientToken())), 0);
+        sockets.add(call.therapist());
+        sockets.add(call.client());
+        return new SignalingClient[] {call.therapist(), call.client()};
     }
 
     /** Signs in as the admin through the form and follows the dashboard's link to the console. */
